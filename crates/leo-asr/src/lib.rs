@@ -1,1 +1,63 @@
-//! placeholder
+//! On-device speech recognition for Leo.
+//!
+//! A [`SpeechWorker`] owns a whisper.cpp context on a thread of its own; callers send audio over
+//! a channel and get back timed words. Nothing here blocks an async runtime or holds a lock while
+//! the model runs: a caller either waits on its own reply channel or polls it.
+
+mod alignment;
+mod decode;
+mod error;
+mod guards;
+pub mod timing;
+pub mod words;
+mod worker;
+
+pub use error::AsrError;
+pub use words::Word;
+pub use worker::{Pending, SpeechWorker, WorkerOptions};
+
+use serde::Serialize;
+
+/// Languages Leo reads in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    En,
+    Es,
+}
+
+impl Language {
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::En => "en",
+            Language::Es => "es",
+        }
+    }
+
+    pub fn parse(code: &str) -> Result<Language, AsrError> {
+        match code.trim().to_ascii_lowercase().as_str() {
+            "en" | "english" => Ok(Language::En),
+            "es" | "spanish" | "español" => Ok(Language::Es),
+            other => Err(AsrError::UnsupportedLanguage(other.to_string())),
+        }
+    }
+}
+
+/// How one recording should be decoded.
+#[derive(Debug, Clone)]
+pub struct Request {
+    /// 16 kHz mono samples.
+    pub samples: Vec<f32>,
+    pub language: Language,
+    /// Text given to the decoder as preceding context (e.g. a verbatim-style prompt).
+    pub prompt: Option<String>,
+}
+
+/// What was heard.
+#[derive(Debug, Clone, Serialize)]
+pub struct Transcript {
+    pub text: String,
+    pub language: Language,
+    pub duration_s: f64,
+    pub words: Vec<Word>,
+}

@@ -59,7 +59,10 @@ pub fn mel_filters(n_mels: usize) -> Vec<f32> {
         for &f in &fft_freqs {
             let lower = -(mel_f[i] - f) / lower_width;
             let upper = (mel_f[i + 2] - f) / upper_width;
-            let triangle = lower.min(upper).max(0.0) as f32;
+            // numpy's minimum/maximum pick the second operand on ties, which keeps the sign of
+            // a -0.0; written out so even the signs of zeros match.
+            let smaller = if lower < upper { lower } else { upper };
+            let triangle = if 0.0 > smaller { 0.0 } else { smaller } as f32;
             weights.push((triangle as f64 * enorm) as f32);
         }
     }
@@ -78,7 +81,7 @@ mod tests {
         assert_eq!(m.len(), 80 * N_FFT_BINS);
         let total: f64 = m.iter().map(|&v| v as f64).sum();
         assert!((total - 1.999_024_2).abs() < 1e-5, "sum {total}");
-        assert_eq!(m[1], 0.024_862_59);
+        assert_eq!(m[1], 0.024_862_595);
         assert_eq!(m[0], 0.0);
         // Row 10 is non-zero only at bins 10 and 11.
         let row10 = &m[10 * N_FFT_BINS..11 * N_FFT_BINS];
@@ -94,6 +97,21 @@ mod tests {
             .fold((0, 0.0f32), |a, (j, &v)| if v > a.1 { (j, v) } else { a });
         assert_eq!(argmax, 192);
         assert!((max - 0.003_164_711_9).abs() < 1e-9);
+    }
+
+    /// SHA-256 of the little-endian f32 bytes of OpenAI's `mel_80` table: the filterbank is
+    /// reproduced bit for bit, so the converted model sees exactly the features it was trained on.
+    #[test]
+    fn whole_table_is_bit_identical_to_the_reference() {
+        use sha2::{Digest, Sha256};
+        let bytes: Vec<u8> = mel_filters(80)
+            .iter()
+            .flat_map(|v| v.to_le_bytes())
+            .collect();
+        assert_eq!(
+            hex::encode(Sha256::digest(&bytes)),
+            "4f2701b1d287d74a0dc9871026e9519d98cb76426615f2539b0d151a0ae4ec2e"
+        );
     }
 
     #[test]
