@@ -27,11 +27,7 @@ fn worker(name: &'static str) -> &'static SpeechWorker {
 fn transcribe(model: &'static str, wav: &Path, language: Language) -> Transcript {
     let audio = leo_audio::load_wav(wav).unwrap();
     worker(model)
-        .transcribe(Request {
-            samples: audio.samples,
-            language,
-            prompt: None,
-        })
+        .transcribe(Request::new(audio.samples, language))
         .unwrap()
 }
 
@@ -148,11 +144,7 @@ fn silence_and_white_noise_give_no_words_on_either_model() {
             ("base", Language::En),
         ] {
             let t = worker(model)
-                .transcribe(Request {
-                    samples: samples.clone(),
-                    language,
-                    prompt: None,
-                })
+                .transcribe(Request::new(samples.clone(), language))
                 .unwrap();
             assert!(
                 t.words.is_empty(),
@@ -167,19 +159,11 @@ fn silence_and_white_noise_give_no_words_on_either_model() {
 #[test]
 fn english_only_model_refuses_spanish_and_empty_audio_is_an_error() {
     let err = worker("tiny.en")
-        .transcribe(Request {
-            samples: vec![0.1; 16_000],
-            language: Language::Es,
-            prompt: None,
-        })
+        .transcribe(Request::new(vec![0.1; 16_000], Language::Es))
         .unwrap_err();
     assert!(err.to_string().contains("--model base"), "{err}");
     let err = worker("tiny.en")
-        .transcribe(Request {
-            samples: Vec::new(),
-            language: Language::En,
-            prompt: None,
-        })
+        .transcribe(Request::new(Vec::new(), Language::En))
         .unwrap_err();
     assert!(matches!(err, leo_asr::AsrError::EmptyAudio));
 }

@@ -1,42 +1,124 @@
-//! One decoding pass with whisper.cpp: parameters, token extraction and the guards.
+//! One recording through whisper.cpp: cut into chunks of under 30 s at pauses, each chunk
+//! decoded once (and, when asked, its passage words scored against the same encoding), then
+//! the guards and the timing fixes.
 
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use leo_models::bpe::BpeTokenizer;
 use whisper_rs::{FullParams, SamplingStrategy, WhisperContext, WhisperState};
 
 use crate::error::AsrError;
+use crate::forced::score_expected;
 use crate::guards::{
     cut_loops, is_silent, is_steady_noise, segment_is_noise, segment_is_non_speech,
 };
 use crate::timing::{Activity, snap_to_activity};
-use crate::words::{Token, assemble};
-use crate::{Request, Transcript};
+use crate::words::{Token, Word, assemble};
+use crate::{Request, Transcript, encoder_count};
 
+const RATE: usize = 16_000;
 /// whisper.cpp refuses input shorter than one second; shorter clips are padded with silence.
-const MIN_SAMPLES: usize = 16_000;
+const MIN_SAMPLES: usize = RATE;
+/// Whisper sees 30 s at a time; chunks stay below that so each is encoded exactly once.
+const MAX_CHUNK_S: f64 = 28.0;
+const MIN_CHUNK_S: f64 = 15.0;
 
 pub(crate) fn transcribe(
     ctx: &WhisperContext,
     state: &mut WhisperState,
     threads: usize,
-    request: &Request,
+    tokenizer: Option<&BpeTokenizer>,
+    mut request: Request,
 ) -> Result<Transcript, AsrError> {
     if request.samples.is_empty() {
         return Err(AsrError::EmptyAudio);
     }
-    let duration = request.samples.len() as f64 / 16_000.0;
-    let empty = Transcript {
-        text: String::new(),
+    let samples = std::mem::take(&mut request.samples);
+    let duration = samples.len() as f64 / RATE as f64;
+    let activity = Activity::from_samples(&samples);
+    let mut words = Vec::new();
+    let mut forced = Vec::new();
+    let mut encoder_runs = 0;
+    if !is_silent(&samples) && !is_steady_noise(&samples) {
+        for (a, b) in plan_chunks(samples.len(), &activity) {
+            let chunk = &samples[a..b];
+            if is_silent(chunk) || is_steady_noise(chunk) {
+                continue;
+            }
+            let offset = a as f64 / RATE as f64;
+            let mut padded = chunk.to_vec();
+            if padded.len() < MIN_SAMPLES {
+                padded.resize(MIN_SAMPLES, 0.0);
+            }
+            let runs = AtomicU32::new(0);
+            let mut params = decoding_params(threads, &request);
+            encoder_count::attach(&mut params, &runs);
+            state
+                .full(params, &padded)
+                .map_err(|e| AsrError::Decode(e.to_string()))?;
+            let chunk_words = extract_words(ctx, state, chunk, offset);
+            encoder_runs += runs.load(Ordering::Relaxed);
+            if let (Some(expect), Some(tokenizer)) = (request.expected.as_mut(), tokenizer) {
+                let expected = expect(&chunk_words);
+                if !expected.is_empty() {
+                    // The state holds this chunk's encoding only if whisper.cpp encoded once.
+                    if runs.load(Ordering::Relaxed) != 1 {
+                        state
+                            .pcm_to_mel(&padded, threads)
+                            .map_err(|e| AsrError::Decode(e.to_string()))?;
+                        state
+                            .encode(0, threads)
+                            .map_err(|e| AsrError::Decode(e.to_string()))?;
+                        encoder_runs += 1;
+                    }
+                    forced.extend(score_expected(
+                        ctx,
+                        state,
+                        threads,
+                        request.language,
+                        tokenizer,
+                        &expected,
+                    )?);
+                }
+            }
+            words.extend(chunk_words);
+        }
+    }
+    let mut words = cut_loops(words);
+    snap_to_activity(&mut words, &activity);
+    let text = words
+        .iter()
+        .map(|w| w.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    Ok(Transcript {
+        text,
         language: request.language,
         duration_s: duration,
-        words: Vec::new(),
-    };
-    if is_silent(&request.samples) || is_steady_noise(&request.samples) {
-        return Ok(empty);
-    }
-    let mut samples = request.samples.clone();
-    if samples.len() < MIN_SAMPLES {
-        samples.resize(MIN_SAMPLES, 0.0);
-    }
+        words,
+        forced,
+        encoder_runs,
+    })
+}
 
+/// Chunk boundaries (sample indices): whole recordings up to 28 s, longer ones cut at the
+/// longest pause between 15 and 28 s into each chunk.
+fn plan_chunks(len: usize, activity: &Activity) -> Vec<(usize, usize)> {
+    let mut chunks = Vec::new();
+    let mut start = 0usize;
+    let max = (MAX_CHUNK_S * RATE as f64) as usize;
+    while len - start > max {
+        let from = start as f64 / RATE as f64;
+        let cut = activity.quietest_point(from + MIN_CHUNK_S, from + MAX_CHUNK_S);
+        let cut = ((cut * RATE as f64) as usize).clamp(start + RATE, start + max);
+        chunks.push((start, cut));
+        start = cut;
+    }
+    chunks.push((start, len));
+    chunks
+}
+
+fn decoding_params<'a>(threads: usize, request: &'a Request) -> FullParams<'a, 'a> {
     let mut params = FullParams::new(SamplingStrategy::Greedy { best_of: 1 });
     params.set_n_threads(threads as i32);
     params.set_language(Some(request.language.code()));
@@ -56,10 +138,17 @@ pub(crate) fn transcribe(
     if let Some(prompt) = &request.prompt {
         params.set_initial_prompt(prompt);
     }
-    state
-        .full(params, &samples)
-        .map_err(|e| AsrError::Decode(e.to_string()))?;
+    params
+}
 
+/// Words of the last `full` call, with times shifted by the chunk's offset. Segments that
+/// whisper.cpp marks as non-speech, or that fall on silence or steady noise, are dropped.
+fn extract_words(
+    ctx: &WhisperContext,
+    state: &WhisperState,
+    chunk: &[f32],
+    offset: f64,
+) -> Vec<Word> {
     let eot = ctx.token_eot();
     let mut tokens = Vec::new();
     // With alignment enabled, a token's DTW time marks where it ends; it starts where the
@@ -90,23 +179,22 @@ pub(crate) fn transcribe(
             seg_tokens.push(Token {
                 bytes,
                 special,
-                t0,
-                t1,
+                t0: t0 + offset,
+                t1: t1 + offset,
                 p: data.p,
             });
         }
-        let text_tokens: Vec<&Token> = seg_tokens.iter().filter(|t| !t.special).collect();
-        let probs: Vec<f32> = text_tokens.iter().map(|t| t.p).collect();
+        let probs: Vec<f32> = seg_tokens
+            .iter()
+            .filter(|t| !t.special)
+            .map(|t| t.p)
+            .collect();
         let avg_logprob = if probs.is_empty() {
             f32::NEG_INFINITY
         } else {
             probs.iter().map(|p| p.max(1e-9).ln()).sum::<f32>() / probs.len() as f32
         };
-        let span = segment_samples(
-            &request.samples,
-            segment.start_timestamp(),
-            segment.end_timestamp(),
-        );
+        let span = segment_samples(chunk, segment.start_timestamp(), segment.end_timestamp());
         if segment_is_non_speech(segment.no_speech_probability(), avg_logprob)
             || segment_is_noise(&probs)
             || is_silent(span)
@@ -116,18 +204,11 @@ pub(crate) fn transcribe(
         }
         tokens.extend(seg_tokens);
     }
-    let mut words = cut_loops(assemble(&tokens, duration));
-    snap_to_activity(&mut words, &Activity::from_samples(&request.samples));
-    let text = words
-        .iter()
-        .map(|w| w.text.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
-    Ok(Transcript {
-        text,
-        words,
-        ..empty
-    })
+    let end = offset + chunk.len() as f64 / RATE as f64;
+    assemble(&tokens, end)
+        .into_iter()
+        .filter(|w| w.end > offset || w.start >= offset)
+        .collect()
 }
 
 /// The samples of a segment, from whisper.cpp's centisecond timestamps.
@@ -138,5 +219,39 @@ fn segment_samples(samples: &[f32], t0_cs: i64, t1_cs: i64) -> &[f32] {
         &samples[a..b]
     } else {
         &samples[0..0]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_recordings_are_cut_at_pauses_into_chunks_under_thirty_seconds() {
+        let rate = RATE as f64;
+        let mut audio = vec![0.0f32; (70.0 * rate) as usize];
+        for (i, s) in audio.iter_mut().enumerate() {
+            let t = i as f64 / rate;
+            // Speech everywhere except pauses at 19–20 s and 45–46 s.
+            if !(19.0..20.0).contains(&t) && !(45.0..46.0).contains(&t) {
+                *s = 0.3 * (i as f32 * 0.05).sin();
+            }
+        }
+        let chunks = plan_chunks(audio.len(), &Activity::from_samples(&audio));
+        assert_eq!(chunks.len(), 3);
+        assert_eq!(chunks[0].0, 0);
+        assert_eq!(chunks[2].1, audio.len());
+        for w in chunks.windows(2) {
+            assert_eq!(w[0].1, w[1].0);
+        }
+        for &(a, b) in &chunks {
+            assert!((b - a) as f64 / rate <= MAX_CHUNK_S);
+        }
+        assert!(((chunks[0].1 as f64 / rate) - 19.5).abs() < 0.1);
+        assert!(((chunks[1].1 as f64 / rate) - 45.5).abs() < 0.1);
+        assert_eq!(
+            plan_chunks(16_000 * 10, &Activity::from_samples(&audio[..160_000])),
+            vec![(0, 160_000)]
+        );
     }
 }

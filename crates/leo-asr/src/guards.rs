@@ -112,6 +112,8 @@ mod tests {
                 start: i as f64,
                 end: i as f64 + 0.5,
                 p: 0.9,
+                logprob: 0.0,
+                tokens: 1,
             })
             .collect()
     }

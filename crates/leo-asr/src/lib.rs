@@ -6,13 +6,16 @@
 
 mod alignment;
 mod decode;
+mod encoder_count;
 mod error;
+mod forced;
 mod guards;
 pub mod timing;
 pub mod words;
 mod worker;
 
 pub use error::AsrError;
+pub use forced::{ExpectedWord, ForcedScore};
 pub use words::Word;
 pub use worker::{Pending, SpeechWorker, WorkerOptions};
 
@@ -43,14 +46,41 @@ impl Language {
     }
 }
 
+/// Given the words heard in one chunk of the recording, the passage words to score against
+/// that chunk's audio (see [`ForcedScore`]).
+pub type ExpectedWords = Box<dyn FnMut(&[Word]) -> Vec<ExpectedWord> + Send>;
+
 /// How one recording should be decoded.
-#[derive(Debug, Clone)]
 pub struct Request {
     /// 16 kHz mono samples.
     pub samples: Vec<f32>,
     pub language: Language,
     /// Text given to the decoder as preceding context (e.g. a verbatim-style prompt).
     pub prompt: Option<String>,
+    /// When set, passage words are scored against the audio, chunk by chunk.
+    pub expected: Option<ExpectedWords>,
+}
+
+impl Request {
+    pub fn new(samples: Vec<f32>, language: Language) -> Request {
+        Request {
+            samples,
+            language,
+            prompt: None,
+            expected: None,
+        }
+    }
+}
+
+impl std::fmt::Debug for Request {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Request")
+            .field("samples", &self.samples.len())
+            .field("language", &self.language)
+            .field("prompt", &self.prompt)
+            .field("expected", &self.expected.is_some())
+            .finish()
+    }
 }
 
 /// What was heard.
@@ -60,4 +90,10 @@ pub struct Transcript {
     pub language: Language,
     pub duration_s: f64,
     pub words: Vec<Word>,
+    /// Teacher-forced scores of the expected words, when the request asked for them.
+    #[serde(skip)]
+    pub forced: Vec<ForcedScore>,
+    /// How many 30-second encoder passes the recording took.
+    #[serde(skip)]
+    pub encoder_runs: u32,
 }

@@ -15,13 +15,16 @@ const WINDOW: usize = 400;
 #[derive(Debug, Clone)]
 pub struct Activity {
     voiced: Vec<bool>,
+    levels: Vec<f32>,
 }
 
 impl Activity {
     pub fn from_samples(samples: &[f32]) -> Activity {
         if samples.len() < WINDOW {
+            let frames = samples.len().div_ceil(HOP);
             return Activity {
-                voiced: vec![true; samples.len().div_ceil(HOP)],
+                voiced: vec![true; frames],
+                levels: vec![0.0; frames],
             };
         }
         let levels: Vec<f32> = (0..=(samples.len() - WINDOW) / HOP)
@@ -40,7 +43,38 @@ impl Activity {
         let mut voiced: Vec<bool> = levels.iter().map(|&l| l > threshold).collect();
         fill_short_runs(&mut voiced, false, 6); // gaps under 60 ms are stop consonants
         fill_short_runs(&mut voiced, true, 3); // blips under 30 ms are clicks
-        Activity { voiced }
+        Activity { voiced, levels }
+    }
+
+    /// The best place to cut the audio between `from` and `to` seconds: the middle of the
+    /// longest silence there, or the quietest frame when the reader never paused.
+    pub fn quietest_point(&self, from: f64, to: f64) -> f64 {
+        let (a, b) = (Self::frame(from), Self::frame(to).min(self.voiced.len()));
+        if a >= b {
+            return to;
+        }
+        let mut best: Option<(usize, usize)> = None;
+        let mut run_start = None;
+        for f in a..=b {
+            let silent = f < b && !self.voiced[f];
+            match (silent, run_start) {
+                (true, None) => run_start = Some(f),
+                (false, Some(s)) => {
+                    if best.is_none_or(|(bs, be)| f - s > be - bs) {
+                        best = Some((s, f));
+                    }
+                    run_start = None;
+                }
+                _ => {}
+            }
+        }
+        let frame = match best {
+            Some((s, e)) => (s + e) / 2,
+            None => (a..b)
+                .min_by(|&x, &y| self.levels[x].total_cmp(&self.levels[y]))
+                .unwrap_or(b),
+        };
+        Self::time(frame)
     }
 
     fn frame(t: f64) -> usize {
@@ -134,6 +168,8 @@ mod tests {
             start,
             end,
             p: 1.0,
+            logprob: 0.0,
+            tokens: 1,
         }
     }
 
@@ -188,6 +224,17 @@ mod tests {
         snap_to_activity(&mut words, &activity);
         assert_eq!((words[1].start, words[1].end), (2.2, 2.4));
         assert!(words[0].end <= words[1].start);
+    }
+
+    #[test]
+    fn cuts_fall_in_the_longest_silence() {
+        let audio = bursts(&[(0.0, 10.0), (10.5, 20.0), (21.0, 29.0)], 30.0);
+        let activity = Activity::from_samples(&audio);
+        let cut = activity.quietest_point(5.0, 25.0);
+        assert!((cut - 20.5).abs() < 0.05, "cut at {cut}");
+        let steady = bursts(&[(0.0, 30.0)], 30.0);
+        let cut = Activity::from_samples(&steady).quietest_point(5.0, 25.0);
+        assert!((5.0..=25.0).contains(&cut));
     }
 
     #[test]

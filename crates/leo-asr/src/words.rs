@@ -10,6 +10,11 @@ pub struct Word {
     pub start: f64,
     pub end: f64,
     pub p: f32,
+    /// Sum of the natural-log probabilities of the word's tokens, and how many there were.
+    #[serde(skip)]
+    pub logprob: f32,
+    #[serde(skip)]
+    pub tokens: u32,
 }
 
 /// One decoded token as the worker extracts it.
@@ -51,6 +56,8 @@ pub fn assemble(tokens: &[Token], duration: f64) -> Vec<Word> {
             start: b.start,
             end: b.end,
             p,
+            logprob: b.probs.iter().map(|p| p.max(1e-9).ln()).sum(),
+            tokens: b.probs.len() as u32,
         });
     };
     for t in tokens.iter().filter(|t| !t.special && !t.bytes.is_empty()) {

@@ -169,16 +169,34 @@ fn run(
             return;
         }
     };
+    // The tokenizer beside the model lets passage text be tokenised exactly as in training;
+    // without it recognition still works, only passage scoring is unavailable.
+    let tokenizer = tokenizer_path(&path)
+        .and_then(|p| std::fs::read(p).ok())
+        .and_then(|bytes| leo_models::bpe::BpeTokenizer::from_tokenizer_json(&bytes).ok());
     let _ = ready.send(Ok(ctx.is_multilingual()));
     for job in jobs {
+        let Job { request, reply } = job;
         let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            crate::decode::transcribe(&ctx, &mut state, options.threads, &job.request)
+            crate::decode::transcribe(
+                &ctx,
+                &mut state,
+                options.threads,
+                tokenizer.as_ref(),
+                request,
+            )
         }))
         .unwrap_or_else(|_| {
             Err(AsrError::Decode(
                 "the decoder panicked on this recording".into(),
             ))
         });
-        let _ = job.reply.send(result);
+        let _ = reply.send(result);
     }
+}
+
+/// `ggml-NAME.bin` → `ggml-NAME.tokenizer.json`.
+fn tokenizer_path(model: &Path) -> Option<PathBuf> {
+    let stem = model.file_stem()?.to_str()?;
+    Some(model.with_file_name(format!("{stem}.tokenizer.json")))
 }

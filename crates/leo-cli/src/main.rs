@@ -7,6 +7,7 @@ use clap::{Parser, Subcommand};
 
 mod models_cmd;
 mod paths;
+mod score_cmd;
 mod transcribe_cmd;
 
 #[derive(Parser, Debug)]
@@ -31,6 +32,8 @@ enum Command {
     },
     /// Transcribe a WAV recording on this machine.
     Transcribe(transcribe_cmd::TranscribeArgs),
+    /// Score a reading of a passage: words correct per minute, accuracy, word by word.
+    Score(score_cmd::ScoreArgs),
 }
 
 fn main() -> ExitCode {
@@ -48,6 +51,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Models { action } => models_cmd::run(action, &paths),
         Command::Transcribe(args) => transcribe_cmd::run(args, &paths),
+        Command::Score(args) => score_cmd::run(args, &paths),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

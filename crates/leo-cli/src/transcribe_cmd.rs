@@ -64,11 +64,7 @@ pub fn run(args: TranscribeArgs, paths: &Paths) -> Result<()> {
     }
     let worker = SpeechWorker::spawn(&model_path, options)?;
     let transcript = worker
-        .transcribe(Request {
-            samples: audio.samples,
-            language,
-            prompt: None,
-        })
+        .transcribe(Request::new(audio.samples, language))
         .with_context(|| format!("transcribing {}", args.audio.display()))?;
     if args.json {
         let out = Output {

@@ -1,6 +1,7 @@
 //! Whisper models for Leo: where they come from (wheels on a package registry), how they are
 //! converted to whisper.cpp's ggml format, and where they are kept on this machine.
 
+pub mod bpe;
 pub mod ct2;
 mod error;
 pub mod ggml;

@@ -1,0 +1,214 @@
+//! Scoring one recorded reading: the speech worker hears it, the scoring engine judges it.
+//! This crate only wires the two together; the rules live in `leo-scoring`.
+
+use std::collections::HashMap;
+
+use leo_asr::{ExpectedWord, ForcedScore, Language, Request, SpeechWorker, Transcript, Word};
+use leo_scoring::calibration::Calibration;
+use leo_scoring::features::{WordEvidence, utterance_features, word_features};
+use leo_scoring::pitch::track_pitch;
+use leo_scoring::prosody::summarize;
+use leo_scoring::rules::{HeardWord, RuleSettings, judge};
+use leo_scoring::{Assessment, Scores, WordStatus};
+use leo_text::{Lang, PassageWord, passage_words};
+
+const CALIBRATION_JSON: &str = include_str!("../../../models/scoring-calibration.json");
+
+/// The calibration shipped with Leo.
+pub fn builtin_calibration() -> Calibration {
+    // The file is part of the source tree and checked by a test; failing here is a build defect.
+    serde_json::from_str(CALIBRATION_JSON).expect("models/scoring-calibration.json is valid")
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum AssessError {
+    #[error("the passage has no words to read")]
+    EmptyPassage,
+    #[error(transparent)]
+    Recognition(#[from] leo_asr::AsrError),
+}
+
+/// Everything the engine produced for one reading, including the raw evidence (for
+/// calibration and for teachers' review tools).
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    pub assessment: Assessment,
+    pub transcript: Transcript,
+    /// Per passage word: the features the word model saw.
+    pub word_features: Vec<Vec<f64>>,
+    pub utterance_features: Vec<f64>,
+    /// Plain-language remarks about the reading (e.g. nothing heard, wrong passage).
+    pub notes: Vec<String>,
+}
+
+fn language(lang: Lang) -> Language {
+    match lang {
+        Lang::En => Language::En,
+        Lang::Es => Language::Es,
+    }
+}
+
+fn heard_words(words: &[Word]) -> Vec<HeardWord> {
+    words
+        .iter()
+        .map(|w| HeardWord {
+            text: w.text.clone(),
+            start: w.start,
+            end: w.end,
+            p: w.p,
+        })
+        .collect()
+}
+
+/// Chooses, chunk by chunk, which passage words the audio of that chunk should be scored on:
+/// those the words heard so far pair with, inside this chunk, in passage order.
+fn expected_words_source(passage: Vec<PassageWord>, lang: Lang) -> leo_asr::ExpectedWords {
+    let mut heard_so_far: Vec<HeardWord> = Vec::new();
+    let mut done = vec![false; passage.len()];
+    Box::new(move |chunk: &[Word]| {
+        let Some(chunk_start) = chunk.first().map(|w| w.start) else {
+            return Vec::new();
+        };
+        heard_so_far.extend(heard_words(chunk));
+        let settings = RuleSettings {
+            hesitation_limit_s: f64::INFINITY,
+            ..Default::default()
+        };
+        let j = judge(&passage, &heard_so_far, lang, &settings, &[]);
+        let fresh: Vec<usize> = j
+            .words
+            .iter()
+            .filter(|w| w.start.is_some_and(|s| s >= chunk_start - 1e-6) && !done[w.index])
+            .map(|w| w.index)
+            .collect();
+        fresh
+            .into_iter()
+            .map(|i| {
+                done[i] = true;
+                let p = &passage[i];
+                ExpectedWord {
+                    key: i,
+                    text: format!("{}{}", p.display, p.after.replace(' ', "")),
+                }
+            })
+            .collect()
+    })
+}
+
+/// Scores a reading of `passage_text` in `samples` (16 kHz mono).
+pub fn assess(
+    worker: &SpeechWorker,
+    passage_text: &str,
+    samples: Vec<f32>,
+    lang: Lang,
+    settings: &RuleSettings,
+    calibration: &Calibration,
+) -> Result<Outcome, AssessError> {
+    let passage = passage_words(passage_text, lang);
+    if passage.is_empty() {
+        return Err(AssessError::EmptyPassage);
+    }
+    let pitch = track_pitch(&samples);
+    let mut request = Request::new(samples, language(lang));
+    request.expected = Some(expected_words_source(passage.clone(), lang));
+    let transcript = worker.transcribe(request)?;
+    let heard = heard_words(&transcript.words);
+    let forced: HashMap<usize, &ForcedScore> =
+        transcript.forced.iter().map(|f| (f.key, f)).collect();
+
+    // First pass without acoustic checks tells which heard word stands at each passage word.
+    let first = judge(
+        &passage,
+        &heard,
+        lang,
+        &RuleSettings {
+            strictness: leo_scoring::rules::Strictness::Lenient,
+            ..*settings
+        },
+        &[],
+    );
+    let mut word_feats = Vec::with_capacity(passage.len());
+    let mut pronunciation = Vec::with_capacity(passage.len());
+    for w in &first.words {
+        let heard_p = w.start.and_then(|s| {
+            transcript
+                .words
+                .iter()
+                .find(|h| (h.start - s).abs() < 1e-9 || (h.start <= s && s < h.end))
+                .map(|h| h.p)
+        });
+        let evidence = WordEvidence {
+            forced: forced
+                .get(&w.index)
+                .map(|f| (f.logprob, f.min_logprob, f.margin, f.tokens)),
+            heard_p,
+        };
+        let feats = word_features(w.status, &evidence);
+        let read = !matches!(w.status, WordStatus::Omission | WordStatus::NotReached);
+        pronunciation.push(read.then(|| (calibration.word.predict(&feats) * 10.0) as f32));
+        word_feats.push(feats);
+    }
+    let judged = judge(&passage, &heard, lang, settings, &pronunciation);
+    let prosody = summarize(&passage, &judged.words, &pitch, lang, judged.reading_time_s);
+    let word_scores: Vec<f64> = pronunciation
+        .iter()
+        .flatten()
+        .map(|&p| p as f64 / 10.0)
+        .collect();
+    let confidences: Vec<f64> = transcript.words.iter().map(|w| w.p as f64).collect();
+    let utterance = utterance_features(
+        &judged.words,
+        &word_scores,
+        &confidences,
+        judged.insertions.len(),
+        &prosody,
+        judged.reading_time_s,
+    );
+    let scale = |m: &leo_scoring::calibration::LinearModel| (m.predict(&utterance) * 10.0) as f32;
+    let mut assessment = Assessment {
+        lang,
+        duration_s: transcript.duration_s,
+        reading_time_s: judged.reading_time_s,
+        wcpm: 0.0,
+        accuracy: 0.0,
+        words_attempted: 0,
+        words_correct: 0,
+        words: judged.words,
+        insertions: judged.insertions,
+        repetitions: judged.repetitions,
+        prosody,
+        scores: Scores {
+            accuracy: scale(&calibration.accuracy),
+            fluency: scale(&calibration.fluency),
+            prosody: scale(&calibration.prosody),
+            completeness: scale(&calibration.completeness),
+            total: scale(&calibration.total),
+        },
+    };
+    assessment.recount();
+    let notes = notes_for(&assessment, &transcript);
+    Ok(Outcome {
+        assessment,
+        transcript,
+        word_features: word_feats,
+        utterance_features: utterance,
+        notes,
+    })
+}
+
+fn notes_for(a: &Assessment, t: &Transcript) -> Vec<String> {
+    let mut notes = Vec::new();
+    if t.words.is_empty() {
+        notes.push(
+            "No speech was heard in the recording: check the microphone and read again.".into(),
+        );
+    } else if a.words_correct == 0 || (a.words_correct as f64) < 0.2 * t.words.len() as f64 {
+        notes.push(
+            "What was heard hardly matches the passage: was the right passage read, in the right language?".into(),
+        );
+    }
+    if a.words.len() == 1 {
+        notes.push("The passage has a single word, so words per minute say little.".into());
+    }
+    notes
+}

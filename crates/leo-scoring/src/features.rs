@@ -1,0 +1,143 @@
+//! Features for the calibrated models: per word (pronunciation) and per reading (accuracy,
+//! fluency, prosody, completeness, total). Both `leo score` and `leo calibrate` build them here,
+//! so training and use see exactly the same numbers.
+
+use crate::result::{ProsodySummary, WordResult, WordStatus};
+
+/// Acoustic evidence for one passage word.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct WordEvidence {
+    /// Teacher-forced log-probability of the word's tokens: sum, minimum, margin against the
+    /// preferred token (sum), and token count.
+    pub forced: Option<(f32, f32, f32, u32)>,
+    /// The recogniser's confidence in the word it heard at this place.
+    pub heard_p: Option<f32>,
+}
+
+pub const WORD_FEATURES: [&str; 6] = [
+    "forced_logprob_per_token",
+    "forced_min_logprob",
+    "forced_margin_per_token",
+    "heard_confidence",
+    "heard_as_written",
+    "not_heard",
+];
+
+/// Values used where a word has no evidence at all (not read): worse than any real reading.
+const NO_LOGPROB: f64 = -12.0;
+
+pub fn word_features(status: WordStatus, evidence: &WordEvidence) -> Vec<f64> {
+    let (lp, min_lp, margin) = match evidence.forced {
+        Some((sum, min, margin, tokens)) if tokens > 0 => {
+            let t = tokens as f64;
+            (
+                (sum as f64 / t).max(NO_LOGPROB),
+                (min as f64).max(NO_LOGPROB),
+                (margin as f64 / t).max(NO_LOGPROB),
+            )
+        }
+        _ => (NO_LOGPROB, NO_LOGPROB, NO_LOGPROB),
+    };
+    vec![
+        lp,
+        min_lp,
+        margin,
+        evidence.heard_p.unwrap_or(0.0) as f64,
+        f64::from(u8::from(status.is_correct())),
+        f64::from(u8::from(matches!(
+            status,
+            WordStatus::Omission | WordStatus::NotReached
+        ))),
+    ]
+}
+
+pub const UTTERANCE_FEATURES: [&str; 12] = [
+    "mean_word_score",
+    "min_word_score",
+    "fraction_correct",
+    "fraction_attempted",
+    "mean_heard_confidence",
+    "insertions_per_word",
+    "speech_rate",
+    "articulation_rate",
+    "pause_fraction",
+    "pauses_within_phrases_per_word",
+    "hesitations",
+    "median_pitch_range",
+];
+
+/// Reading-level features. `word_scores` are the word model's predictions (0–10) for the
+/// words that have one.
+pub fn utterance_features(
+    words: &[WordResult],
+    word_scores: &[f64],
+    heard_confidences: &[f64],
+    insertions: usize,
+    prosody: &ProsodySummary,
+    reading_time_s: f64,
+) -> Vec<f64> {
+    let n = words.len().max(1) as f64;
+    let mean = |v: &[f64]| {
+        if v.is_empty() {
+            0.0
+        } else {
+            v.iter().sum::<f64>() / v.len() as f64
+        }
+    };
+    let correct = words.iter().filter(|w| w.status.is_correct()).count() as f64;
+    let attempted = words
+        .iter()
+        .filter(|w| w.status.is_attempted() && w.status != WordStatus::Omission)
+        .count() as f64;
+    let hesitations = words
+        .iter()
+        .filter(|w| w.status == WordStatus::Hesitation)
+        .count() as f64;
+    let mut ranges: Vec<f64> = prosody
+        .sentence_pitch_range_st
+        .iter()
+        .flatten()
+        .copied()
+        .collect();
+    ranges.sort_by(f64::total_cmp);
+    vec![
+        mean(word_scores),
+        word_scores.iter().copied().fold(10.0, f64::min),
+        correct / n,
+        attempted / n,
+        mean(heard_confidences),
+        insertions as f64 / n,
+        prosody.speech_rate,
+        prosody.articulation_rate,
+        if reading_time_s > 0.0 {
+            prosody.pause_total_s / reading_time_s
+        } else {
+            0.0
+        },
+        prosody.pauses_within_phrases as f64 / n,
+        hesitations,
+        ranges.get(ranges.len() / 2).copied().unwrap_or(0.0),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_features_have_the_declared_shape_and_floor() {
+        let none = word_features(WordStatus::Omission, &WordEvidence::default());
+        assert_eq!(none.len(), WORD_FEATURES.len());
+        assert_eq!(none[0], NO_LOGPROB);
+        assert_eq!(none[5], 1.0);
+        let good = word_features(
+            WordStatus::Correct,
+            &WordEvidence {
+                forced: Some((-0.4, -0.3, 0.0, 2)),
+                heard_p: Some(0.9),
+            },
+        );
+        assert!((good[0] + 0.2).abs() < 1e-6);
+        assert_eq!(good[4], 1.0);
+    }
+}
