@@ -16,7 +16,7 @@ LEO_BIN ?= $(CARGO_TARGET_DIR)/release/leo
 APT_PACKAGES := build-essential cmake clang libclang-dev pkg-config espeak-ng sox libsox-fmt-all
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help run demo test deps build models lint unit bench bench-asr
+.PHONY: help run demo test deps build models lint unit bench bench-asr bench-assess calibrate
 
 help:
 	@echo "make run    build Leo and start it (installs what is missing)"
@@ -55,6 +55,22 @@ run: models
 	$(LEO_BIN) transcribe assets/samples/perro-es.wav --lang es
 	@echo "Try: $(LEO_BIN) transcribe YOUR.wav --lang en|es [--json]"
 
-bench: bench-asr
+bench: bench-asr bench-assess bench-store
+
+# The human-scored corpus used to fit (train split) and report (test split) the scoring
+# models. Tests never need it; these two targets do.
+SPEECHOCEAN ?= ../shared/speechocean762
+
+# Agreement with experts on the held-out split, the synthetic miscue suite in voices the tests
+# never use, and what scoring costs on top of transcription.
+bench-assess: models
+	@mkdir -p "$(CACHE_DIR)/bench"; if [ -f "$(SPEECHOCEAN)/test.jsonl" ]; then \
+	  $(LEO_BIN) evaluate-scoring --data "$(SPEECHOCEAN)" --report "$(CACHE_DIR)/bench/assess-speechocean.json"; \
+	else echo "$(SPEECHOCEAN) not found: skipping the expert-agreement part"; fi
+	cargo bench -p leo-system-tests --bench assess
+
+# Refits models/scoring-calibration.json on the training split only.
+calibrate: models
+	$(LEO_BIN) calibrate --data "$(SPEECHOCEAN)" --out models/scoring-calibration.json
 
 -include mk/*.mk

@@ -1,6 +1,8 @@
 //! Shared helpers for the system tests: where the real models are, synthetic speech, WER.
 #![allow(dead_code)]
 
+pub mod miscues;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

@@ -8,7 +8,7 @@ use leo_scoring::calibration::Calibration;
 use leo_scoring::features::{WordEvidence, utterance_features, word_features};
 use leo_scoring::pitch::track_pitch;
 use leo_scoring::prosody::summarize;
-use leo_scoring::rules::{HeardWord, RuleSettings, judge};
+use leo_scoring::rules::{HeardWord, RuleSettings, Strictness, WordAcoustics, judge};
 use leo_scoring::{Assessment, Scores, WordStatus};
 use leo_text::{Lang, PassageWord, passage_words};
 
@@ -104,12 +104,26 @@ pub fn assess(
     settings: &RuleSettings,
     calibration: &Calibration,
 ) -> Result<Outcome, AssessError> {
+    assess_with(worker, passage_text, samples, lang, settings, calibration, None)
+}
+
+/// [`assess`] with a decoding prompt (text the recogniser takes as what came before).
+pub fn assess_with(
+    worker: &SpeechWorker,
+    passage_text: &str,
+    samples: Vec<f32>,
+    lang: Lang,
+    settings: &RuleSettings,
+    calibration: &Calibration,
+    prompt: Option<&str>,
+) -> Result<Outcome, AssessError> {
     let passage = passage_words(passage_text, lang);
     if passage.is_empty() {
         return Err(AssessError::EmptyPassage);
     }
     let pitch = track_pitch(&samples);
     let mut request = Request::new(samples, language(lang));
+    request.prompt = prompt.map(str::to_string);
     request.expected = Some(expected_words_source(passage.clone(), lang));
     let transcript = worker.transcribe(request)?;
     let heard = heard_words(&transcript.words);
@@ -117,44 +131,29 @@ pub fn assess(
         transcript.forced.iter().map(|f| (f.key, f)).collect();
 
     // First pass without acoustic checks tells which heard word stands at each passage word.
-    let first = judge(
-        &passage,
-        &heard,
-        lang,
-        &RuleSettings {
-            strictness: leo_scoring::rules::Strictness::Lenient,
-            ..*settings
-        },
-        &[],
-    );
+    let lenient = RuleSettings { strictness: Strictness::Lenient, ..*settings };
+    let first = judge(&passage, &heard, lang, &lenient, &[]);
     let mut word_feats = Vec::with_capacity(passage.len());
-    let mut pronunciation = Vec::with_capacity(passage.len());
+    let mut acoustics = Vec::with_capacity(passage.len());
     for w in &first.words {
-        let heard_p = w.start.and_then(|s| {
-            transcript
-                .words
-                .iter()
-                .find(|h| (h.start - s).abs() < 1e-9 || (h.start <= s && s < h.end))
-                .map(|h| h.p)
-        });
+        let heard_word = w.start.and_then(|s| transcript.words.iter().find(|h| h.start <= s + 1e-9 && s < h.end.max(h.start + 1e-6)));
+        let forced_score = forced.get(&w.index);
         let evidence = WordEvidence {
-            forced: forced
-                .get(&w.index)
-                .map(|f| (f.logprob, f.min_logprob, f.margin, f.tokens)),
-            heard_p,
+            forced: forced_score.map(|f| (f.logprob, f.min_logprob, f.margin, f.tokens)),
+            heard_p: heard_word.map(|h| h.p),
         };
         let feats = word_features(w.status, &evidence);
         let read = !matches!(w.status, WordStatus::Omission | WordStatus::NotReached);
-        pronunciation.push(read.then(|| (calibration.word.predict(&feats) * 10.0) as f32));
+        acoustics.push(WordAcoustics {
+            pronunciation: read.then(|| (calibration.word.predict(&feats) * 10.0) as f32),
+            expected_logprob: forced_score.map(|f| (f.logprob, f.tokens)),
+            heard_logprob: heard_word.map(|h| h.logprob),
+        });
         word_feats.push(feats);
     }
-    let judged = judge(&passage, &heard, lang, settings, &pronunciation);
+    let judged = judge(&passage, &heard, lang, settings, &acoustics);
     let prosody = summarize(&passage, &judged.words, &pitch, lang, judged.reading_time_s);
-    let word_scores: Vec<f64> = pronunciation
-        .iter()
-        .flatten()
-        .map(|&p| p as f64 / 10.0)
-        .collect();
+    let word_scores: Vec<f64> = acoustics.iter().filter_map(|a| a.pronunciation).map(|p| p as f64 / 10.0).collect();
     let confidences: Vec<f64> = transcript.words.iter().map(|w| w.p as f64).collect();
     let utterance = utterance_features(
         &judged.words,

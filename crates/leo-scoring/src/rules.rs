@@ -47,6 +47,19 @@ impl Strictness {
         }
     }
 
+    /// Whether teacher-forced evidence is strong enough to overrule the recogniser when it
+    /// heard a different word: the passage word's own log-probability (summed over its tokens)
+    /// must come within `margin` of the heard word's, and average at least `floor` per token.
+    /// A child's real substitution leaves the passage word very unlikely (−8 to −17 on the
+    /// synthetic suite), while recognition slips keep it close (−0.2 to −6).
+    pub fn overrule_limits(self) -> Option<(f32, f32)> {
+        match self {
+            Strictness::Lenient => Some((5.0, -5.0)),
+            Strictness::Normal => Some((4.0, -4.0)),
+            Strictness::Strict => None,
+        }
+    }
+
     /// Below this pronunciation score (0–100) a recognised word is judged misread.
     pub fn pronunciation_floor(self) -> Option<f32> {
         match self {
@@ -70,6 +83,29 @@ impl Default for RuleSettings {
             hesitation_limit_s: 3.0,
             strictness: Strictness::Normal,
         }
+    }
+}
+
+/// Acoustic evidence about one passage word, from the adapter that ran the recogniser.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct WordAcoustics {
+    /// Pronunciation goodness 0–100.
+    pub pronunciation: Option<f32>,
+    /// Teacher-forced log-probability of the passage word (sum over tokens) and token count.
+    pub expected_logprob: Option<(f32, u32)>,
+    /// The recogniser's log-probability of the word it heard instead (sum over tokens).
+    pub heard_logprob: Option<f32>,
+}
+
+impl WordAcoustics {
+    /// True when the audio supports the passage word about as well as what was heard.
+    pub fn supports_expected(&self, strictness: Strictness) -> bool {
+        let (Some((lp, tokens)), Some(heard), Some((margin, floor))) =
+            (self.expected_logprob, self.heard_logprob, strictness.overrule_limits())
+        else {
+            return false;
+        };
+        tokens > 0 && lp >= heard - margin && lp / tokens as f32 >= floor
     }
 }
 
@@ -101,13 +137,14 @@ fn heard_tokens(heard: &[HeardWord], lang: Lang) -> Vec<HeardToken> {
     out
 }
 
-/// Applies the rules. `pronunciation` holds a 0–100 score per passage word where known.
+/// Applies the rules. `acoustics` holds evidence per passage word where known (it may be
+/// empty).
 pub fn judge(
     passage: &[PassageWord],
     heard: &[HeardWord],
     lang: Lang,
     settings: &RuleSettings,
-    pronunciation: &[Option<f32>],
+    acoustics: &[WordAcoustics],
 ) -> Judgement {
     let p_tokens: Vec<PassageToken> = passage
         .iter()
@@ -156,7 +193,10 @@ pub fn judge(
                             )
                     })
                     && pairs.len() == w.spoken.len();
-                if all_ok {
+                let supported = acoustics
+                    .get(w.index)
+                    .is_some_and(|a| a.supports_expected(settings.strictness));
+                if all_ok || supported {
                     WordStatus::Correct
                 } else {
                     WordStatus::Substitution
@@ -175,7 +215,7 @@ pub fn judge(
                 }),
                 start: heard_ids.first().map(|&i| heard[i].start),
                 end: heard_ids.last().map(|&i| heard[i].end),
-                pronunciation: pronunciation.get(w.index).copied().flatten(),
+                pronunciation: acoustics.get(w.index).and_then(|a| a.pronunciation),
             }
         })
         .collect();

@@ -1,7 +1,7 @@
 //! Each oral-reading rule of docs/scoring.md, on hand-made readings.
 
 use leo_scoring::WordStatus::{self, *};
-use leo_scoring::rules::{HeardWord, Judgement, RuleSettings, Strictness, judge};
+use leo_scoring::rules::{HeardWord, Judgement, RuleSettings, Strictness, WordAcoustics, judge};
 use leo_text::{Lang, passage_words};
 use proptest::prelude::*;
 
@@ -165,7 +165,10 @@ fn near_misses_follow_the_strictness_setting() {
 #[test]
 fn poor_pronunciation_fails_the_check_when_strict() {
     let words = passage_words("The cat sat.", Lang::En);
-    let pron = [Some(90.0), Some(20.0), Some(80.0)];
+    let pron: Vec<WordAcoustics> = [90.0, 20.0, 80.0]
+        .iter()
+        .map(|&p| WordAcoustics { pronunciation: Some(p), ..Default::default() })
+        .collect();
     let h = heard("the cat sat");
     let normal = judge(&words, &h, Lang::En, &RuleSettings::default(), &pron);
     assert_eq!(normal.words[1].status, Correct);
@@ -176,6 +179,24 @@ fn poor_pronunciation_fails_the_check_when_strict() {
     let j = judge(&words, &h, Lang::En, &strict, &pron);
     assert_eq!(j.words[1].status, Substitution);
     assert_eq!(j.words[1].pronunciation, Some(20.0));
+}
+
+#[test]
+fn acoustic_evidence_overrules_a_recognition_slip_but_not_a_real_substitution() {
+    let words = passage_words("We water the beans.", Lang::En);
+    let h = heard("we walker the beans");
+    let slip = WordAcoustics { pronunciation: None, expected_logprob: Some((-2.4, 1)), heard_logprob: Some(-2.2) };
+    let real = WordAcoustics { pronunciation: None, expected_logprob: Some((-8.5, 1)), heard_logprob: Some(-0.3) };
+    let mut acoustics = vec![WordAcoustics::default(); 4];
+    acoustics[1] = slip;
+    let j = judge(&words, &h, Lang::En, &RuleSettings::default(), &acoustics);
+    assert_eq!(j.words[1].status, Correct, "{:?}", j.words[1]);
+    acoustics[1] = real;
+    let j = judge(&words, &h, Lang::En, &RuleSettings::default(), &acoustics);
+    assert_eq!(j.words[1].status, Substitution);
+    acoustics[1] = slip;
+    let strict = RuleSettings { strictness: Strictness::Strict, ..Default::default() };
+    assert_eq!(judge(&words, &h, Lang::En, &strict, &acoustics).words[1].status, Substitution);
 }
 
 #[test]

@@ -1,0 +1,134 @@
+//! The scoring engine end to end on synthetic readings with known miscues (espeak-ng speech,
+//! real recognition): statuses and words correct per minute within the stated tolerances.
+//!
+//! Tolerances: every marked miscue is found with the right status (a self-correction may also
+//! come out as plainly correct: both count as correct); at most one word per reading is marked
+//! wrongly; WCPM within ±5 of the truth computed from the synthetic audio.
+
+mod support;
+
+use std::sync::OnceLock;
+
+use leo_asr::SpeechWorker;
+use leo_assess::{assess, builtin_calibration};
+use leo_scoring::WordStatus;
+use leo_scoring::rules::RuleSettings;
+use leo_text::{Lang, passage_words};
+use support::miscues::{Case, cases, expected_statuses, synthesize};
+
+fn worker(lang: Lang) -> &'static SpeechWorker {
+    static EN: OnceLock<SpeechWorker> = OnceLock::new();
+    static ES: OnceLock<SpeechWorker> = OnceLock::new();
+    let (cell, name) = match lang {
+        Lang::En => (&EN, "tiny.en"),
+        Lang::Es => (&ES, "base"),
+    };
+    cell.get_or_init(|| SpeechWorker::spawn(&support::model(name), Default::default()).unwrap())
+}
+
+fn voice(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "en-us",
+        Lang::Es => "es",
+    }
+}
+
+fn check(case: &Case) {
+    let dir = tempfile::tempdir().unwrap();
+    let (samples, reading_time) = synthesize(case, voice(case.lang), 150, dir.path());
+    let outcome = assess(worker(case.lang), case.passage, samples, case.lang, &RuleSettings::default(), &builtin_calibration()).unwrap();
+    let a = &outcome.assessment;
+    let n = passage_words(case.passage, case.lang).len();
+    assert_eq!(a.words.len(), n);
+    let expected = expected_statuses(case, n);
+    let mut wrong = Vec::new();
+    for (w, want) in a.words.iter().zip(&expected) {
+        let ok = w.status == *want || (*want == WordStatus::SelfCorrection && w.status == WordStatus::Correct);
+        if !ok {
+            wrong.push(format!("{} {:?}: {:?} heard {:?}", w.index, w.text, w.status, w.heard));
+        }
+    }
+    for &(i, want) in &case.expected {
+        let got = a.words[i].status;
+        assert!(
+            got == want || (want == WordStatus::SelfCorrection && got == WordStatus::Correct),
+            "{}: word {i} {:?} should be {want:?}, got {got:?}; heard: {}",
+            case.name,
+            a.words[i].text,
+            outcome.transcript.text
+        );
+    }
+    assert!(wrong.len() <= 1, "{}: wrongly marked {wrong:?}; heard: {}", case.name, outcome.transcript.text);
+    let correct = expected.iter().filter(|s| s.is_correct()).count();
+    let true_wcpm = correct as f64 * 60.0 / reading_time;
+    assert!((a.wcpm - true_wcpm).abs() <= 5.0, "{}: WCPM {:.1}, truth {true_wcpm:.1}", case.name, a.wcpm);
+}
+
+fn run(name: &str) {
+    let case = cases().into_iter().find(|c| c.name == name).unwrap();
+    check(&case);
+}
+
+#[test]
+fn en_clean() {
+    run("en clean");
+}
+
+#[test]
+fn en_omissions() {
+    run("en omissions");
+}
+
+#[test]
+fn en_substitutions() {
+    run("en substitutions");
+}
+
+#[test]
+fn en_insertions_and_repetitions() {
+    run("en insertions and repetitions");
+}
+
+#[test]
+fn en_self_correction() {
+    run("en self-correction");
+}
+
+#[test]
+fn en_hesitation() {
+    run("en hesitation");
+}
+
+#[test]
+fn en_stops_early() {
+    run("en stops early");
+}
+
+#[test]
+fn es_clean() {
+    run("es clean");
+}
+
+#[test]
+fn es_omission_and_substitution() {
+    run("es omission and substitution");
+}
+
+#[test]
+fn es_hesitation() {
+    run("es hesitation");
+}
+
+#[test]
+fn silence_scores_nothing_read_and_says_so() {
+    let outcome = assess(worker(Lang::En), "The cat sat.", vec![0.0; 16_000 * 3], Lang::En, &RuleSettings::default(), &builtin_calibration()).unwrap();
+    assert!(outcome.assessment.words.iter().all(|w| w.status == WordStatus::NotReached));
+    assert_eq!(outcome.assessment.wcpm, 0.0);
+    assert!(outcome.notes.iter().any(|n| n.contains("No speech")));
+}
+
+#[test]
+fn an_empty_passage_is_refused() {
+    let err = assess(worker(Lang::En), " ... ", vec![0.1; 16_000], Lang::En, &RuleSettings::default(), &builtin_calibration()).unwrap_err();
+    assert!(err.to_string().contains("no words"));
+}
