@@ -36,16 +36,28 @@ fn voice(lang: Lang) -> &'static str {
 fn check(case: &Case) {
     let dir = tempfile::tempdir().unwrap();
     let (samples, reading_time) = synthesize(case, voice(case.lang), 150, dir.path());
-    let outcome = assess(worker(case.lang), case.passage, samples, case.lang, &RuleSettings::default(), &builtin_calibration()).unwrap();
+    let outcome = assess(
+        worker(case.lang),
+        case.passage,
+        samples,
+        case.lang,
+        &RuleSettings::default(),
+        &builtin_calibration(),
+    )
+    .unwrap();
     let a = &outcome.assessment;
     let n = passage_words(case.passage, case.lang).len();
     assert_eq!(a.words.len(), n);
     let expected = expected_statuses(case, n);
     let mut wrong = Vec::new();
     for (w, want) in a.words.iter().zip(&expected) {
-        let ok = w.status == *want || (*want == WordStatus::SelfCorrection && w.status == WordStatus::Correct);
+        let ok = w.status == *want
+            || (*want == WordStatus::SelfCorrection && w.status == WordStatus::Correct);
         if !ok {
-            wrong.push(format!("{} {:?}: {:?} heard {:?}", w.index, w.text, w.status, w.heard));
+            wrong.push(format!(
+                "{} {:?}: {:?} heard {:?}",
+                w.index, w.text, w.status, w.heard
+            ));
         }
     }
     for &(i, want) in &case.expected {
@@ -58,10 +70,20 @@ fn check(case: &Case) {
             outcome.transcript.text
         );
     }
-    assert!(wrong.len() <= 1, "{}: wrongly marked {wrong:?}; heard: {}", case.name, outcome.transcript.text);
+    assert!(
+        wrong.len() <= 1,
+        "{}: wrongly marked {wrong:?}; heard: {}",
+        case.name,
+        outcome.transcript.text
+    );
     let correct = expected.iter().filter(|s| s.is_correct()).count();
     let true_wcpm = correct as f64 * 60.0 / reading_time;
-    assert!((a.wcpm - true_wcpm).abs() <= 5.0, "{}: WCPM {:.1}, truth {true_wcpm:.1}", case.name, a.wcpm);
+    assert!(
+        (a.wcpm - true_wcpm).abs() <= 5.0,
+        "{}: WCPM {:.1}, truth {true_wcpm:.1}",
+        case.name,
+        a.wcpm
+    );
 }
 
 fn run(name: &str) {
@@ -121,14 +143,36 @@ fn es_hesitation() {
 
 #[test]
 fn silence_scores_nothing_read_and_says_so() {
-    let outcome = assess(worker(Lang::En), "The cat sat.", vec![0.0; 16_000 * 3], Lang::En, &RuleSettings::default(), &builtin_calibration()).unwrap();
-    assert!(outcome.assessment.words.iter().all(|w| w.status == WordStatus::NotReached));
+    let outcome = assess(
+        worker(Lang::En),
+        "The cat sat.",
+        vec![0.0; 16_000 * 3],
+        Lang::En,
+        &RuleSettings::default(),
+        &builtin_calibration(),
+    )
+    .unwrap();
+    assert!(
+        outcome
+            .assessment
+            .words
+            .iter()
+            .all(|w| w.status == WordStatus::NotReached)
+    );
     assert_eq!(outcome.assessment.wcpm, 0.0);
     assert!(outcome.notes.iter().any(|n| n.contains("No speech")));
 }
 
 #[test]
 fn an_empty_passage_is_refused() {
-    let err = assess(worker(Lang::En), " ... ", vec![0.1; 16_000], Lang::En, &RuleSettings::default(), &builtin_calibration()).unwrap_err();
+    let err = assess(
+        worker(Lang::En),
+        " ... ",
+        vec![0.1; 16_000],
+        Lang::En,
+        &RuleSettings::default(),
+        &builtin_calibration(),
+    )
+    .unwrap_err();
     assert!(err.to_string().contains("no words"));
 }

@@ -34,40 +34,55 @@ jugamos en el río. Por la noche ella nos cuenta historias antiguas.";
 
 /// A prompt in the style of a verbatim transcript (false starts, repeats), which nudges the
 /// recogniser to write what was said rather than what should have been said.
-pub const VERBATIM_PROMPT_EN: &str = "Um, the- the dog, uh, ran to the, the park. I- I mean the pa- park.";
+pub const VERBATIM_PROMPT_EN: &str =
+    "Um, the- the dog, uh, ran to the, the park. I- I mean the pa- park.";
 
 /// The cases used by the tests (the benchmark adds voices the tests never use).
 pub fn cases() -> Vec<Case> {
     use Part::*;
     use WordStatus::*;
     vec![
-        Case { name: "en clean", lang: Lang::En, passage: EN_PASSAGE, script: vec![Say(EN_PASSAGE)], expected: vec![] },
+        Case {
+            name: "en clean",
+            lang: Lang::En,
+            passage: EN_PASSAGE,
+            script: vec![Say(EN_PASSAGE)],
+            expected: vec![],
+        },
         Case {
             name: "en omissions",
             lang: Lang::En,
             passage: EN_PASSAGE,
-            script: vec![Say("Our class has a garden behind the school. Every Monday we water the beans and pull out the weeds. Last week Maria found a frog under a big leaf. We watched it jump into the pond, and then we went inside to write about it.")],
+            script: vec![Say(
+                "Our class has a garden behind the school. Every Monday we water the beans and pull out the weeds. Last week Maria found a frog under a big leaf. We watched it jump into the pond, and then we went inside to write about it.",
+            )],
             expected: vec![(24, Omission), (41, Omission)],
         },
         Case {
             name: "en substitutions",
             lang: Lang::En,
             passage: EN_PASSAGE,
-            script: vec![Say("Our class has a garden behind the house. Every Monday we water the beans and pull out the weeds. Last week Maria found a green dog under a big leaf. We watched it jump into the pond, and then we went back inside to write about it.")],
+            script: vec![Say(
+                "Our class has a garden behind the house. Every Monday we water the beans and pull out the weeds. Last week Maria found a green dog under a big leaf. We watched it jump into the pond, and then we went back inside to write about it.",
+            )],
             expected: vec![(7, Substitution), (25, Substitution)],
         },
         Case {
             name: "en insertions and repetitions",
             lang: Lang::En,
             passage: EN_PASSAGE,
-            script: vec![Say("Our class has a big garden behind the school. Every Monday we water the beans, we water the beans and pull out the weeds. Last week Maria found a green frog under a big leaf. We watched it jump into the pond, and then we went back inside to write about it.")],
+            script: vec![Say(
+                "Our class has a big garden behind the school. Every Monday we water the beans, we water the beans and pull out the weeds. Last week Maria found a green frog under a big leaf. We watched it jump into the pond, and then we went back inside to write about it.",
+            )],
             expected: vec![],
         },
         Case {
             name: "en self-correction",
             lang: Lang::En,
             passage: EN_PASSAGE,
-            script: vec![Say("Our class has a garden behind the school. Every Monday we water the beans and pull out the weeds. Last week Maria found a green frog under a big leaf. We watched it jump into the pound, pond, and then we went back inside to write about it.")],
+            script: vec![Say(
+                "Our class has a garden behind the school. Every Monday we water the beans and pull out the weeds. Last week Maria found a green frog under a big leaf. We watched it jump into the pound, pond, and then we went back inside to write about it.",
+            )],
             expected: vec![(36, SelfCorrection)],
         },
         Case {
@@ -75,9 +90,13 @@ pub fn cases() -> Vec<Case> {
             lang: Lang::En,
             passage: EN_PASSAGE,
             script: vec![
-                Say("Our class has a garden behind the school. Every Monday we water the beans and pull out the"),
+                Say(
+                    "Our class has a garden behind the school. Every Monday we water the beans and pull out the",
+                ),
                 Pause(3.5),
-                Say("weeds. Last week Maria found a green frog under a big leaf. We watched it jump into the pond, and then we went back inside to write about it."),
+                Say(
+                    "weeds. Last week Maria found a green frog under a big leaf. We watched it jump into the pond, and then we went back inside to write about it.",
+                ),
             ],
             expected: vec![(18, Hesitation)],
         },
@@ -85,15 +104,25 @@ pub fn cases() -> Vec<Case> {
             name: "en stops early",
             lang: Lang::En,
             passage: EN_PASSAGE,
-            script: vec![Say("Our class has a garden behind the school. Every Monday we water the beans and pull out the weeds.")],
+            script: vec![Say(
+                "Our class has a garden behind the school. Every Monday we water the beans and pull out the weeds.",
+            )],
             expected: (19..47).map(|i| (i, NotReached)).collect(),
         },
-        Case { name: "es clean", lang: Lang::Es, passage: ES_PASSAGE, script: vec![Say(ES_PASSAGE)], expected: vec![] },
+        Case {
+            name: "es clean",
+            lang: Lang::Es,
+            passage: ES_PASSAGE,
+            script: vec![Say(ES_PASSAGE)],
+            expected: vec![],
+        },
         Case {
             name: "es omission and substitution",
             lang: Lang::Es,
             passage: ES_PASSAGE,
-            script: vec![Say("Mi abuela vive en un pueblo pequeño cerca de la montaña. Cada verano voy a su casa con mis amigos. Por la mañana damos de comer a las gallinas y por la tarde jugamos en el río. Por la noche nos cuenta historias antiguas.")],
+            script: vec![Say(
+                "Mi abuela vive en un pueblo pequeño cerca de la montaña. Cada verano voy a su casa con mis amigos. Por la mañana damos de comer a las gallinas y por la tarde jugamos en el río. Por la noche nos cuenta historias antiguas.",
+            )],
             expected: vec![(19, Substitution), (40, Omission)],
         },
         Case {
@@ -101,9 +130,13 @@ pub fn cases() -> Vec<Case> {
             lang: Lang::Es,
             passage: ES_PASSAGE,
             script: vec![
-                Say("Mi abuela vive en un pueblo pequeño cerca de la montaña. Cada verano voy a su casa con mis primos. Por la mañana damos de comer a las"),
+                Say(
+                    "Mi abuela vive en un pueblo pequeño cerca de la montaña. Cada verano voy a su casa con mis primos. Por la mañana damos de comer a las",
+                ),
                 Pause(3.5),
-                Say("gallinas y por la tarde jugamos en el río. Por la noche ella nos cuenta historias antiguas."),
+                Say(
+                    "gallinas y por la tarde jugamos en el río. Por la noche ella nos cuenta historias antiguas.",
+                ),
             ],
             expected: vec![(28, Hesitation)],
         },
@@ -123,8 +156,16 @@ pub fn synthesize(case: &Case, voice: &str, wpm: u32, dir: &Path) -> (Vec<f32>, 
                 let wav = dir.join(format!("part{i}.wav"));
                 super::speak(voice, wpm, text, &wav);
                 let audio = leo_audio::load_wav(&wav).unwrap().samples;
-                let voiced: Vec<usize> = audio.iter().enumerate().filter(|(_, s)| s.abs() > 0.02).map(|(k, _)| k).collect();
-                let (a, b) = (voiced.first().copied().unwrap_or(0), voiced.last().copied().unwrap_or(0));
+                let voiced: Vec<usize> = audio
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, s)| s.abs() > 0.02)
+                    .map(|(k, _)| k)
+                    .collect();
+                let (a, b) = (
+                    voiced.first().copied().unwrap_or(0),
+                    voiced.last().copied().unwrap_or(0),
+                );
                 first_voiced.get_or_insert(samples.len() + a);
                 last_voiced = samples.len() + b;
                 samples.extend(audio);

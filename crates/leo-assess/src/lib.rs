@@ -104,7 +104,15 @@ pub fn assess(
     settings: &RuleSettings,
     calibration: &Calibration,
 ) -> Result<Outcome, AssessError> {
-    assess_with(worker, passage_text, samples, lang, settings, calibration, None)
+    assess_with(
+        worker,
+        passage_text,
+        samples,
+        lang,
+        settings,
+        calibration,
+        None,
+    )
 }
 
 /// [`assess`] with a decoding prompt (text the recogniser takes as what came before).
@@ -131,12 +139,20 @@ pub fn assess_with(
         transcript.forced.iter().map(|f| (f.key, f)).collect();
 
     // First pass without acoustic checks tells which heard word stands at each passage word.
-    let lenient = RuleSettings { strictness: Strictness::Lenient, ..*settings };
+    let lenient = RuleSettings {
+        strictness: Strictness::Lenient,
+        ..*settings
+    };
     let first = judge(&passage, &heard, lang, &lenient, &[]);
     let mut word_feats = Vec::with_capacity(passage.len());
     let mut acoustics = Vec::with_capacity(passage.len());
     for w in &first.words {
-        let heard_word = w.start.and_then(|s| transcript.words.iter().find(|h| h.start <= s + 1e-9 && s < h.end.max(h.start + 1e-6)));
+        let heard_word = w.start.and_then(|s| {
+            transcript
+                .words
+                .iter()
+                .find(|h| h.start <= s + 1e-9 && s < h.end.max(h.start + 1e-6))
+        });
         let forced_score = forced.get(&w.index);
         let evidence = WordEvidence {
             forced: forced_score.map(|f| (f.logprob, f.min_logprob, f.margin, f.tokens)),
@@ -153,7 +169,11 @@ pub fn assess_with(
     }
     let judged = judge(&passage, &heard, lang, settings, &acoustics);
     let prosody = summarize(&passage, &judged.words, &pitch, lang, judged.reading_time_s);
-    let word_scores: Vec<f64> = acoustics.iter().filter_map(|a| a.pronunciation).map(|p| p as f64 / 10.0).collect();
+    let word_scores: Vec<f64> = acoustics
+        .iter()
+        .filter_map(|a| a.pronunciation)
+        .map(|p| p as f64 / 10.0)
+        .collect();
     let confidences: Vec<f64> = transcript.words.iter().map(|w| w.p as f64).collect();
     let utterance = utterance_features(
         &judged.words,

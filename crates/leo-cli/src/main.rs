@@ -5,6 +5,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod calibrate_cmd;
+mod classroom;
+mod classroom_cmd;
 mod models_cmd;
 mod paths;
 mod score_cmd;
@@ -34,6 +37,12 @@ enum Command {
     Transcribe(transcribe_cmd::TranscribeArgs),
     /// Score a reading of a passage: words correct per minute, accuracy, word by word.
     Score(score_cmd::ScoreArgs),
+    /// Fit the scoring models on human-scored readings (training split only).
+    Calibrate(calibrate_cmd::CalibrateArgs),
+    /// Report agreement of the scores with human experts on held-out readings.
+    EvaluateScoring(calibrate_cmd::EvaluateArgs),
+    #[command(flatten)]
+    Classroom(classroom_cmd::ClassroomCommand),
 }
 
 fn main() -> ExitCode {
@@ -52,6 +61,9 @@ fn main() -> ExitCode {
         Command::Models { action } => models_cmd::run(action, &paths),
         Command::Transcribe(args) => transcribe_cmd::run(args, &paths),
         Command::Score(args) => score_cmd::run(args, &paths),
+        Command::Calibrate(args) => calibrate_cmd::calibrate(args, &paths),
+        Command::EvaluateScoring(args) => calibrate_cmd::evaluate(args, &paths),
+        Command::Classroom(command) => classroom_cmd::run(command, &paths),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

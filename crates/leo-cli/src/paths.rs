@@ -3,6 +3,8 @@ use std::path::PathBuf;
 /// The folders Leo uses on this machine.
 #[derive(Debug, Clone)]
 pub struct Paths {
+    /// The database and the children's recordings.
+    pub data_dir: PathBuf,
     pub models_dir: PathBuf,
     pub wheel_cache: PathBuf,
 }
@@ -19,6 +21,7 @@ impl Paths {
             .or_else(|| dirs.as_ref().map(|d| d.cache_dir().join("wheels")))
             .unwrap_or_else(|| data_dir.join("wheels"));
         Paths {
+            data_dir,
             models_dir,
             wheel_cache,
         }

@@ -100,9 +100,11 @@ pub struct WordAcoustics {
 impl WordAcoustics {
     /// True when the audio supports the passage word about as well as what was heard.
     pub fn supports_expected(&self, strictness: Strictness) -> bool {
-        let (Some((lp, tokens)), Some(heard), Some((margin, floor))) =
-            (self.expected_logprob, self.heard_logprob, strictness.overrule_limits())
-        else {
+        let (Some((lp, tokens)), Some(heard), Some((margin, floor))) = (
+            self.expected_logprob,
+            self.heard_logprob,
+            strictness.overrule_limits(),
+        ) else {
             return false;
         };
         tokens > 0 && lp >= heard - margin && lp / tokens as f32 >= floor

@@ -167,7 +167,10 @@ fn poor_pronunciation_fails_the_check_when_strict() {
     let words = passage_words("The cat sat.", Lang::En);
     let pron: Vec<WordAcoustics> = [90.0, 20.0, 80.0]
         .iter()
-        .map(|&p| WordAcoustics { pronunciation: Some(p), ..Default::default() })
+        .map(|&p| WordAcoustics {
+            pronunciation: Some(p),
+            ..Default::default()
+        })
         .collect();
     let h = heard("the cat sat");
     let normal = judge(&words, &h, Lang::En, &RuleSettings::default(), &pron);
@@ -185,8 +188,16 @@ fn poor_pronunciation_fails_the_check_when_strict() {
 fn acoustic_evidence_overrules_a_recognition_slip_but_not_a_real_substitution() {
     let words = passage_words("We water the beans.", Lang::En);
     let h = heard("we walker the beans");
-    let slip = WordAcoustics { pronunciation: None, expected_logprob: Some((-2.4, 1)), heard_logprob: Some(-2.2) };
-    let real = WordAcoustics { pronunciation: None, expected_logprob: Some((-8.5, 1)), heard_logprob: Some(-0.3) };
+    let slip = WordAcoustics {
+        pronunciation: None,
+        expected_logprob: Some((-2.4, 1)),
+        heard_logprob: Some(-2.2),
+    };
+    let real = WordAcoustics {
+        pronunciation: None,
+        expected_logprob: Some((-8.5, 1)),
+        heard_logprob: Some(-0.3),
+    };
     let mut acoustics = vec![WordAcoustics::default(); 4];
     acoustics[1] = slip;
     let j = judge(&words, &h, Lang::En, &RuleSettings::default(), &acoustics);
@@ -195,8 +206,14 @@ fn acoustic_evidence_overrules_a_recognition_slip_but_not_a_real_substitution() 
     let j = judge(&words, &h, Lang::En, &RuleSettings::default(), &acoustics);
     assert_eq!(j.words[1].status, Substitution);
     acoustics[1] = slip;
-    let strict = RuleSettings { strictness: Strictness::Strict, ..Default::default() };
-    assert_eq!(judge(&words, &h, Lang::En, &strict, &acoustics).words[1].status, Substitution);
+    let strict = RuleSettings {
+        strictness: Strictness::Strict,
+        ..Default::default()
+    };
+    assert_eq!(
+        judge(&words, &h, Lang::En, &strict, &acoustics).words[1].status,
+        Substitution
+    );
 }
 
 #[test]

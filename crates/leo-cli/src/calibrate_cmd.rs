@@ -1,0 +1,310 @@
+//! `leo calibrate` fits the scoring models on human-scored readings; `leo evaluate-scoring`
+//! reports how well the shipped models agree with the experts on held-out readings. Both read
+//! the speechocean762 layout: `train.jsonl` / `test.jsonl` and `wav/UTT.wav`.
+
+use std::collections::HashMap;
+use std::io::{BufRead, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use clap::Args;
+use leo_asr::{SpeechWorker, WorkerOptions};
+use leo_assess::{assess, builtin_calibration};
+use leo_models::ModelStore;
+use leo_scoring::calibration::{Calibration, LinearModel, pearson};
+use leo_scoring::features::{UTTERANCE_FEATURES, WORD_FEATURES, utterance_features};
+use leo_scoring::rules::RuleSettings;
+use leo_scoring::{ProsodySummary, WordResult};
+use leo_text::Lang;
+use serde::{Deserialize, Serialize};
+
+use crate::paths::Paths;
+
+#[derive(Args, Debug)]
+pub struct CalibrateArgs {
+    /// Folder with train.jsonl and wav/ (only the training split is read).
+    #[arg(long)]
+    data: PathBuf,
+    /// Where to write the coefficients.
+    #[arg(long, default_value = "models/scoring-calibration.json")]
+    out: PathBuf,
+    /// Feature cache (JSON lines), so refitting does not re-run recognition.
+    #[arg(long)]
+    cache: Option<PathBuf>,
+    /// Use only the first N utterances.
+    #[arg(long)]
+    limit: Option<usize>,
+}
+
+#[derive(Args, Debug)]
+pub struct EvaluateArgs {
+    /// Folder with test.jsonl and wav/.
+    #[arg(long)]
+    data: PathBuf,
+    #[arg(long)]
+    cache: Option<PathBuf>,
+    #[arg(long)]
+    limit: Option<usize>,
+    /// Also write the results as JSON here.
+    #[arg(long)]
+    report: Option<PathBuf>,
+}
+
+#[derive(Deserialize)]
+struct Utterance {
+    utt: String,
+    text: String,
+    accuracy: f64,
+    completeness: f64,
+    fluency: f64,
+    prosodic: f64,
+    total: f64,
+    words: Vec<ExpertWord>,
+}
+
+#[derive(Deserialize)]
+struct ExpertWord {
+    accuracy: f64,
+}
+
+/// What one utterance contributes to fitting: the engine's evidence and the experts' scores.
+#[derive(Serialize, Deserialize, Clone)]
+struct Sample {
+    utt: String,
+    version: String,
+    word_features: Vec<Vec<f64>>,
+    /// Expert word accuracy per passage word, when the word lists line up.
+    word_targets: Vec<Option<f64>>,
+    words: Vec<WordResult>,
+    confidences: Vec<f64>,
+    insertions: usize,
+    prosody: ProsodySummary,
+    reading_time_s: f64,
+    /// accuracy, fluency, prosodic, completeness, total (0–10).
+    targets: [f64; 5],
+}
+
+const ASPECTS: [&str; 5] = ["accuracy", "fluency", "prosody", "completeness", "total"];
+
+fn features_version() -> String {
+    format!(
+        "{}|{}",
+        WORD_FEATURES.join(","),
+        UTTERANCE_FEATURES.join(",")
+    )
+}
+
+fn collect(
+    paths: &Paths,
+    data: &Path,
+    split: &str,
+    cache: Option<&Path>,
+    limit: Option<usize>,
+) -> Result<Vec<Sample>> {
+    let list = data.join(format!("{split}.jsonl"));
+    let file =
+        std::fs::File::open(&list).with_context(|| format!("cannot open {}", list.display()))?;
+    let mut cached: HashMap<String, Sample> = HashMap::new();
+    if let Some(c) = cache.filter(|c| c.is_file()) {
+        for line in std::io::BufReader::new(std::fs::File::open(c)?).lines() {
+            if let Ok(s) = serde_json::from_str::<Sample>(&line?) {
+                if s.version == features_version() {
+                    cached.insert(s.utt.clone(), s);
+                }
+            }
+        }
+    }
+    let mut cache_out = match cache {
+        Some(c) => Some(
+            std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(c)?,
+        ),
+        None => None,
+    };
+    let model = ModelStore::new(&paths.models_dir).require("tiny.en")?;
+    let worker = SpeechWorker::spawn(&model, WorkerOptions::default())?;
+    let calibration = builtin_calibration();
+    let mut samples = Vec::new();
+    let lines: Vec<String> = std::io::BufReader::new(file)
+        .lines()
+        .collect::<Result<_, _>>()?;
+    let total = limit.unwrap_or(lines.len()).min(lines.len());
+    for (i, line) in lines.iter().take(total).enumerate() {
+        let u: Utterance = serde_json::from_str(line)
+            .with_context(|| format!("{}: line {}", list.display(), i + 1))?;
+        if let Some(s) = cached.get(&u.utt) {
+            samples.push(s.clone());
+            continue;
+        }
+        let audio = leo_audio::load_wav(&data.join("wav").join(format!("{}.wav", u.utt)))?;
+        let outcome = assess(
+            &worker,
+            &u.text,
+            audio.samples,
+            Lang::En,
+            &RuleSettings::default(),
+            &calibration,
+        )?;
+        let a = &outcome.assessment;
+        let word_targets = if u.words.len() == a.words.len() {
+            u.words.iter().map(|w| Some(w.accuracy)).collect()
+        } else {
+            vec![None; a.words.len()]
+        };
+        let sample = Sample {
+            utt: u.utt.clone(),
+            version: features_version(),
+            word_features: outcome.word_features.clone(),
+            word_targets,
+            words: a.words.clone(),
+            confidences: outcome
+                .transcript
+                .words
+                .iter()
+                .map(|w| w.p as f64)
+                .collect(),
+            insertions: a.insertions.len(),
+            prosody: a.prosody.clone(),
+            reading_time_s: a.reading_time_s,
+            targets: [u.accuracy, u.fluency, u.prosodic, u.completeness, u.total],
+        };
+        if let Some(out) = cache_out.as_mut() {
+            writeln!(out, "{}", serde_json::to_string(&sample)?)?;
+        }
+        samples.push(sample);
+        if (i + 1) % 50 == 0 {
+            eprintln!("{split}: {} of {total} utterances", i + 1);
+        }
+    }
+    Ok(samples)
+}
+
+/// Utterance features with word scores from `word_model`.
+fn utterance_rows(samples: &[Sample], word_model: &LinearModel) -> Vec<Vec<f64>> {
+    samples
+        .iter()
+        .map(|s| {
+            let scores: Vec<f64> = s
+                .words
+                .iter()
+                .zip(&s.word_features)
+                .filter(|(w, _)| w.pronunciation.is_some())
+                .map(|(_, f)| word_model.predict(f))
+                .collect();
+            utterance_features(
+                &s.words,
+                &scores,
+                &s.confidences,
+                s.insertions,
+                &s.prosody,
+                s.reading_time_s,
+            )
+        })
+        .collect()
+}
+
+fn word_pairs(samples: &[Sample], model: &LinearModel) -> (Vec<f64>, Vec<f64>) {
+    let mut pred = Vec::new();
+    let mut truth = Vec::new();
+    for s in samples {
+        for (f, t) in s.word_features.iter().zip(&s.word_targets) {
+            if let Some(t) = t {
+                pred.push(model.predict(f));
+                truth.push(*t);
+            }
+        }
+    }
+    (pred, truth)
+}
+
+pub fn calibrate(args: CalibrateArgs, paths: &Paths) -> Result<()> {
+    let samples = collect(
+        paths,
+        &args.data,
+        "train",
+        args.cache.as_deref(),
+        args.limit,
+    )?;
+    if samples.len() < 20 {
+        bail!("only {} training utterances: too few to fit", samples.len());
+    }
+    let (mut x, mut y) = (Vec::new(), Vec::new());
+    for s in &samples {
+        for (f, t) in s.word_features.iter().zip(&s.word_targets) {
+            if let Some(t) = t {
+                x.push(f.clone());
+                y.push(*t);
+            }
+        }
+    }
+    let word = LinearModel::fit(&WORD_FEATURES, &x, &y, 1.0, 0.0, 10.0);
+    let rows = utterance_rows(&samples, &word);
+    let fit = |k: usize| {
+        let targets: Vec<f64> = samples.iter().map(|s| s.targets[k]).collect();
+        LinearModel::fit(&UTTERANCE_FEATURES, &rows, &targets, 1.0, 0.0, 10.0)
+    };
+    let calibration = Calibration {
+        trained_on: format!(
+            "speechocean762 train split ({} utterances, {} words), tiny.en, `leo calibrate`",
+            samples.len(),
+            x.len()
+        ),
+        word,
+        accuracy: fit(0),
+        fluency: fit(1),
+        prosody: fit(2),
+        completeness: fit(3),
+        total: fit(4),
+    };
+    report(&samples, &calibration, "train (fit)");
+    std::fs::write(
+        &args.out,
+        serde_json::to_string_pretty(&calibration)? + "\n",
+    )
+    .with_context(|| format!("cannot write {}", args.out.display()))?;
+    println!("wrote {}", args.out.display());
+    Ok(())
+}
+
+pub fn evaluate(args: EvaluateArgs, paths: &Paths) -> Result<()> {
+    let samples = collect(paths, &args.data, "test", args.cache.as_deref(), args.limit)?;
+    let results = report(&samples, &builtin_calibration(), "test");
+    if let Some(path) = args.report {
+        std::fs::write(&path, serde_json::to_string_pretty(&results)?)?;
+    }
+    Ok(())
+}
+
+/// Prints Pearson correlations beside the published GOPT figures; returns them by name.
+fn report(samples: &[Sample], c: &Calibration, label: &str) -> HashMap<String, f64> {
+    let (wp, wt) = word_pairs(samples, &c.word);
+    let rows = utterance_rows(samples, &c.word);
+    let models = [
+        &c.accuracy,
+        &c.fluency,
+        &c.prosody,
+        &c.completeness,
+        &c.total,
+    ];
+    let published = [Some(0.714), Some(0.753), Some(0.760), None, Some(0.742)];
+    let mut out = HashMap::new();
+    println!(
+        "Pearson correlation with the experts, speechocean762 {label}: {} utterances",
+        samples.len()
+    );
+    println!("| aspect | Leo | GOPT (2022) |\n| --- | --- | --- |");
+    for (k, model) in models.iter().enumerate() {
+        let pred: Vec<f64> = rows.iter().map(|r| model.predict(r)).collect();
+        let truth: Vec<f64> = samples.iter().map(|s| s.targets[k]).collect();
+        let r = pearson(&pred, &truth);
+        let gopt = published[k].map_or("–".to_string(), |g| format!("{g:.3}"));
+        println!("| utterance {} | {r:.3} | {gopt} |", ASPECTS[k]);
+        out.insert(ASPECTS[k].to_string(), r);
+    }
+    let r = pearson(&wp, &wt);
+    println!("| word accuracy ({} words) | {r:.3} | 0.533 |", wp.len());
+    out.insert("word_accuracy".into(), r);
+    out
+}
