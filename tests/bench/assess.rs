@@ -15,7 +15,11 @@ use leo_scoring::rules::RuleSettings;
 use leo_text::{Lang, passage_words};
 use support::miscues::{Case, cases, expected_statuses, synthesize};
 
-const EN_VOICES: [(&str, u32); 3] = [("en-gb-x-rp", 150), ("en-029+f3", 140), ("en-gb-scotland", 165)];
+const EN_VOICES: [(&str, u32); 3] = [
+    ("en-gb-x-rp", 150),
+    ("en-029+f3", 140),
+    ("en-gb-scotland", 165),
+];
 const ES_VOICES: [(&str, u32); 2] = [("es-419", 145), ("es+f3", 135)];
 
 #[derive(Default)]
@@ -34,7 +38,11 @@ impl Tally {
     fn line(&self, label: &str) -> String {
         let p = self.tp as f64 / (self.tp + self.fp).max(1) as f64;
         let r = self.tp as f64 / (self.tp + self.fn_).max(1) as f64;
-        let f1 = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+        let f1 = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
         format!(
             "| {label} | {} | {p:.2} | {r:.2} | {f1:.2} | {:.1} | {}/{} | {}/{} |",
             self.readings,
@@ -47,10 +55,26 @@ impl Tally {
     }
 }
 
-fn run(worker: &SpeechWorker, case: &Case, voice: &str, wpm: u32, prompt: Option<&str>, tally: &mut Tally) {
+fn run(
+    worker: &SpeechWorker,
+    case: &Case,
+    voice: &str,
+    wpm: u32,
+    prompt: Option<&str>,
+    tally: &mut Tally,
+) {
     let dir = tempfile::tempdir().unwrap();
     let (samples, reading_time) = synthesize(case, voice, wpm, dir.path());
-    let outcome = assess_with(worker, case.passage, samples, case.lang, &RuleSettings::default(), &builtin_calibration(), prompt).unwrap();
+    let outcome = assess_with(
+        worker,
+        case.passage,
+        samples,
+        case.lang,
+        &RuleSettings::default(),
+        &builtin_calibration(),
+        prompt,
+    )
+    .unwrap();
     let n = passage_words(case.passage, case.lang).len();
     let expected = expected_statuses(case, n);
     for (w, want) in outcome.assessment.words.iter().zip(&expected) {
@@ -65,7 +89,10 @@ fn run(worker: &SpeechWorker, case: &Case, voice: &str, wpm: u32, prompt: Option
         }
         if *want == WordStatus::Substitution {
             tally.substitutions += 1;
-            if w.heard.as_deref().is_some_and(|h| leo_text::fold(h).contains(&leo_text::fold(&w.text))) {
+            if w.heard
+                .as_deref()
+                .is_some_and(|h| leo_text::fold(h).contains(&leo_text::fold(&w.text)))
+            {
                 tally.autocorrected += 1;
             }
         }
@@ -85,12 +112,18 @@ fn miscue_suite(prompt: Option<&str>, label: &str) {
     let (mut t_en, mut t_es) = (Tally::default(), Tally::default());
     for case in cases() {
         match case.lang {
-            Lang::En => EN_VOICES.iter().for_each(|&(v, wpm)| run(&en, &case, v, wpm, prompt, &mut t_en)),
-            Lang::Es => ES_VOICES.iter().for_each(|&(v, wpm)| run(&es, &case, v, wpm, prompt, &mut t_es)),
+            Lang::En => EN_VOICES
+                .iter()
+                .for_each(|&(v, wpm)| run(&en, &case, v, wpm, prompt, &mut t_en)),
+            Lang::Es => ES_VOICES
+                .iter()
+                .for_each(|&(v, wpm)| run(&es, &case, v, wpm, prompt, &mut t_es)),
         }
     }
     println!("\nMiscue detection, voices unseen by the tests ({label}):\n");
-    println!("| language | readings | precision | recall | F1 | mean WCPM error | WCPM within ±3 | substitutions written as the passage word |");
+    println!(
+        "| language | readings | precision | recall | F1 | mean WCPM error | WCPM within ±3 | substitutions written as the passage word |"
+    );
     println!("| --- | --- | --- | --- | --- | --- | --- | --- |");
     println!("{}", t_en.line("English (tiny.en)"));
     println!("{}", t_es.line("Spanish (base)"));
@@ -99,7 +132,9 @@ fn miscue_suite(prompt: Option<&str>, label: &str) {
 /// Scoring time over transcription time on a 60-second reading.
 fn overhead() {
     let worker = SpeechWorker::spawn(&support::model("tiny.en"), Default::default()).unwrap();
-    let passage = std::iter::repeat_n(support::miscues::EN_PASSAGE, 5).collect::<Vec<_>>().join(" ");
+    let passage = std::iter::repeat_n(support::miscues::EN_PASSAGE, 5)
+        .collect::<Vec<_>>()
+        .join(" ");
     let dir = tempfile::tempdir().unwrap();
     let wav = dir.path().join("long.wav");
     support::speak("en-gb-x-rp", 230, &passage, &wav);
@@ -108,10 +143,21 @@ fn overhead() {
     let (mut transcribe, mut score) = (Vec::new(), Vec::new());
     for _ in 0..3 {
         let t = Instant::now();
-        worker.transcribe(Request::new(samples.clone(), leo_asr::Language::En)).unwrap();
+        worker
+            .transcribe(Request::new(samples.clone(), leo_asr::Language::En))
+            .unwrap();
         transcribe.push(t.elapsed().as_secs_f64());
         let t = Instant::now();
-        assess_with(&worker, &passage, samples.clone(), Lang::En, &RuleSettings::default(), &builtin_calibration(), None).unwrap();
+        assess_with(
+            &worker,
+            &passage,
+            samples.clone(),
+            Lang::En,
+            &RuleSettings::default(),
+            &builtin_calibration(),
+            None,
+        )
+        .unwrap();
         score.push(t.elapsed().as_secs_f64());
     }
     let median = |v: &mut Vec<f64>| {
@@ -121,11 +167,17 @@ fn overhead() {
     let (tr, sc) = (median(&mut transcribe), median(&mut score));
     println!("\nScoring cost, {seconds:.0} s reading, tiny.en, median of 3:\n");
     println!("| transcription only | transcription + scoring | extra |\n| --- | --- | --- |");
-    println!("| {tr:.2} s | {sc:.2} s | {:+.0} % (target under 20 %) |", (sc / tr - 1.0) * 100.0);
+    println!(
+        "| {tr:.2} s | {sc:.2} s | {:+.0} % (target under 20 %) |",
+        (sc / tr - 1.0) * 100.0
+    );
 }
 
 fn main() {
     miscue_suite(None, "no prompt");
-    miscue_suite(Some(support::miscues::VERBATIM_PROMPT_EN), "verbatim-style prompt");
+    miscue_suite(
+        Some(support::miscues::VERBATIM_PROMPT_EN),
+        "verbatim-style prompt",
+    );
     overhead();
 }
