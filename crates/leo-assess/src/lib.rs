@@ -160,11 +160,21 @@ pub fn assess_with(
         };
         let feats = word_features(w.status, &evidence);
         let read = !matches!(w.status, WordStatus::Omission | WordStatus::NotReached);
-        acoustics.push(WordAcoustics {
+        let acoustic = WordAcoustics {
             pronunciation: read.then(|| (calibration.word.predict(&feats) * 10.0) as f32),
             expected_logprob: forced_score.map(|f| (f.logprob, f.tokens)),
             heard_logprob: heard_word.map(|h| h.logprob),
-        });
+        };
+        if w.status == WordStatus::Substitution {
+            tracing::debug!(
+                word = %passage[w.index].display,
+                heard = ?w.heard,
+                expected_logprob = ?acoustic.expected_logprob,
+                heard_logprob = ?acoustic.heard_logprob,
+                "substitution evidence"
+            );
+        }
+        acoustics.push(acoustic);
         word_feats.push(feats);
     }
     let judged = judge(&passage, &heard, lang, settings, &acoustics);
