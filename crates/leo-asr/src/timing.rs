@@ -35,11 +35,14 @@ impl Activity {
             .collect();
         let mut sorted = levels.clone();
         sorted.sort_by(f32::total_cmp);
-        let floor = sorted[sorted.len() / 10];
+        // The room's floor from the quietest frames: a fluent reader may pause for well under
+        // a tenth of the time, so a higher percentile could land on speech.
+        let floor = sorted[sorted.len() * 2 / 100];
         let loud = sorted[sorted.len() * 95 / 100];
-        // Voiced: clearly above the room's floor, and not too far below the reader's loud
-        // syllables (so quiet breathing in a silent room does not count).
-        let threshold = (floor + 12.0).max(loud - 35.0);
+        // Voiced: clearly above the floor, not too far below the reader's loud syllables (so
+        // quiet breathing in a silent room does not count), and anything within 15 dB of the
+        // loud syllables always counts.
+        let threshold = (floor + 12.0).max(loud - 35.0).min(loud - 15.0);
         let mut voiced: Vec<bool> = levels.iter().map(|&l| l > threshold).collect();
         fill_short_runs(&mut voiced, false, 6); // gaps under 60 ms are stop consonants
         fill_short_runs(&mut voiced, true, 3); // blips under 30 ms are clicks

@@ -37,6 +37,8 @@ pub struct Outcome {
     /// Per passage word: the features the word model saw.
     pub word_features: Vec<Vec<f64>>,
     pub utterance_features: Vec<f64>,
+    /// Word statuses before the pronunciation check (what the utterance features use).
+    pub feature_words: Vec<leo_scoring::WordResult>,
     /// Plain-language remarks about the reading (e.g. nothing heard, wrong passage).
     pub notes: Vec<String>,
 }
@@ -159,9 +161,8 @@ pub fn assess_with(
             heard_p: heard_word.map(|h| h.p),
         };
         let feats = word_features(w.status, &evidence);
-        let read = !matches!(w.status, WordStatus::Omission | WordStatus::NotReached);
         let acoustic = WordAcoustics {
-            pronunciation: read.then(|| (calibration.word.predict(&feats) * 10.0) as f32),
+            pronunciation: None,
             expected_logprob: forced_score.map(|f| (f.logprob, f.tokens)),
             heard_logprob: heard_word.map(|h| h.logprob),
         };
@@ -177,6 +178,16 @@ pub fn assess_with(
         acoustics.push(acoustic);
         word_feats.push(feats);
     }
+    // Statuses before the pronunciation check: the utterance models are fitted on these, so
+    // the features do not depend on the word model's own output.
+    let plain = judge(&passage, &heard, lang, settings, &acoustics);
+    for (a, (w, feats)) in acoustics
+        .iter_mut()
+        .zip(plain.words.iter().zip(&word_feats))
+    {
+        a.pronunciation =
+            is_scored(w.status).then(|| (calibration.word.predict(feats) * 10.0) as f32);
+    }
     let judged = judge(&passage, &heard, lang, settings, &acoustics);
     let prosody = summarize(&passage, &judged.words, &pitch, lang, judged.reading_time_s);
     let word_scores: Vec<f64> = acoustics
@@ -186,7 +197,7 @@ pub fn assess_with(
         .collect();
     let confidences: Vec<f64> = transcript.words.iter().map(|w| w.p as f64).collect();
     let utterance = utterance_features(
-        &judged.words,
+        &plain.words,
         &word_scores,
         &confidences,
         judged.insertions.len(),
@@ -217,12 +228,18 @@ pub fn assess_with(
     assessment.recount();
     let notes = notes_for(&assessment, &transcript);
     Ok(Outcome {
+        feature_words: plain.words,
         assessment,
         transcript,
         word_features: word_feats,
         utterance_features: utterance,
         notes,
     })
+}
+
+/// Words that get a pronunciation score: those the reader reached and did not skip.
+pub fn is_scored(status: WordStatus) -> bool {
+    !matches!(status, WordStatus::Omission | WordStatus::NotReached)
 }
 
 fn notes_for(a: &Assessment, t: &Transcript) -> Vec<String> {

@@ -158,7 +158,7 @@ fn collect(
             version: features_version(),
             word_features: outcome.word_features.clone(),
             word_targets,
-            words: a.words.clone(),
+            words: outcome.feature_words.clone(),
             confidences: outcome
                 .transcript
                 .words
@@ -190,7 +190,7 @@ fn utterance_rows(samples: &[Sample], word_model: &LinearModel) -> Vec<Vec<f64>>
                 .words
                 .iter()
                 .zip(&s.word_features)
-                .filter(|(w, _)| w.pronunciation.is_some())
+                .filter(|(w, _)| leo_assess::is_scored(w.status))
                 .map(|(_, f)| word_model.predict(f))
                 .collect();
             utterance_features(
