@@ -4,8 +4,8 @@ use sqlx::FromRow;
 
 use crate::error::{Result, StoreError, is_unique_violation};
 use crate::{
-    Class, ClassId, Languages, Store, Student, StudentId, StudentSettings, clean_name, from_ms,
-    now, to_ms,
+    Class, ClassId, Languages, Store, Student, StudentId, StudentSettings, class_name, clean_name,
+    from_ms, now, to_ms,
 };
 
 #[derive(FromRow)]
@@ -125,11 +125,7 @@ impl Store {
     /// Deletes an empty class; one with students gives [`StoreError::ClassNotEmpty`].
     pub async fn delete_class(&self, id: ClassId) -> Result<()> {
         let mut tx = self.begin_write().await?;
-        let name: String = sqlx::query_scalar("SELECT name FROM classes WHERE id = ?")
-            .bind(id)
-            .fetch_optional(&mut *tx)
-            .await?
-            .ok_or(StoreError::ClassNotFound { id })?;
+        let name = class_name(&mut tx, id).await?;
         let students: i64 = sqlx::query_scalar("SELECT count(*) FROM students WHERE class_id = ?")
             .bind(id)
             .fetch_one(&mut *tx)
@@ -156,11 +152,7 @@ impl Store {
         let name = clean_name(name, "a student name")?;
         check_grade(grade)?;
         let mut tx = self.begin_write().await?;
-        let class_name: String = sqlx::query_scalar("SELECT name FROM classes WHERE id = ?")
-            .bind(class)
-            .fetch_optional(&mut *tx)
-            .await?
-            .ok_or(StoreError::ClassNotFound { id: class })?;
+        let class_name = class_name(&mut tx, class).await?;
         let created_at = now();
         let settings = StudentSettings::default();
         let res = sqlx::query(
@@ -252,11 +244,7 @@ impl Store {
         let name = clean_name(name, "a student name")?;
         check_grade(grade)?;
         let mut tx = self.begin_write().await?;
-        let class_name: String = sqlx::query_scalar("SELECT name FROM classes WHERE id = ?")
-            .bind(class)
-            .fetch_optional(&mut *tx)
-            .await?
-            .ok_or(StoreError::ClassNotFound { id: class })?;
+        let class_name = class_name(&mut tx, class).await?;
         let res = sqlx::query(
             "UPDATE students SET class_id = ?, name = ?, grade = ?, languages = ? WHERE id = ?",
         )

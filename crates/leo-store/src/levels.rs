@@ -6,7 +6,8 @@ use sqlx::{FromRow, SqliteConnection};
 
 use crate::error::{Result, StoreError};
 use crate::{
-    LevelChange, LevelState, LevelUpdate, Store, StudentId, from_ms, now, parse_lang, to_ms,
+    LevelChange, LevelState, LevelUpdate, Store, StudentId, ensure_student, from_ms, now,
+    parse_lang, to_ms,
 };
 
 #[derive(FromRow)]
@@ -122,14 +123,7 @@ impl Store {
         }
         let at = now();
         let mut tx = self.begin_write().await?;
-        let exists: bool =
-            sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM students WHERE id = ?)")
-                .bind(student)
-                .fetch_one(&mut *tx)
-                .await?;
-        if !exists {
-            return Err(StoreError::StudentNotFound { id: student });
-        }
+        ensure_student(&mut tx, student).await?;
         if let Some(reading) = update.reading {
             let exists: bool =
                 sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM readings WHERE id = ?)")

@@ -159,6 +159,32 @@ impl Store {
     }
 }
 
+/// Fails with [`StoreError::StudentNotFound`] unless the student exists (inside a transaction,
+/// so the answer holds for the rest of it).
+pub(crate) async fn ensure_student(
+    conn: &mut sqlx::SqliteConnection,
+    student: StudentId,
+) -> Result<()> {
+    let exists: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM students WHERE id = ?)")
+        .bind(student)
+        .fetch_one(conn)
+        .await?;
+    if exists {
+        Ok(())
+    } else {
+        Err(StoreError::StudentNotFound { id: student })
+    }
+}
+
+/// A class's name, or [`StoreError::ClassNotFound`].
+pub(crate) async fn class_name(conn: &mut sqlx::SqliteConnection, id: ClassId) -> Result<String> {
+    sqlx::query_scalar("SELECT name FROM classes WHERE id = ?")
+        .bind(id)
+        .fetch_optional(conn)
+        .await?
+        .ok_or(StoreError::ClassNotFound { id })
+}
+
 fn open_error(db_path: &Path, e: sqlx::Error) -> StoreError {
     match StoreError::from(e) {
         StoreError::CannotOpen { reason, .. } => StoreError::CannotOpen {

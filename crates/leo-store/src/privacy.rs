@@ -17,7 +17,7 @@ use crate::overrides::overrides;
 use crate::readings::{READING_COLUMNS, ReadingRow, rebuild};
 use crate::{
     ExportSummary, LevelChange, LevelState, RetentionReport, Store, StoredReading, Student,
-    StudentDeletion, StudentId, WordOverride, now,
+    StudentDeletion, StudentId, WordOverride, ensure_student, now,
 };
 
 /// Version of the export's JSON layout, raised when fields change meaning or disappear.
@@ -77,14 +77,7 @@ impl Store {
     /// the student in place to try again rather than recordings nobody can find.
     pub async fn delete_student(&self, student: StudentId) -> Result<StudentDeletion> {
         let mut tx = self.begin_write().await?;
-        let exists: bool =
-            sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM students WHERE id = ?)")
-                .bind(student)
-                .fetch_one(&mut *tx)
-                .await?;
-        if !exists {
-            return Err(StoreError::StudentNotFound { id: student });
-        }
+        ensure_student(&mut tx, student).await?;
         let readings: Vec<(i64, Option<String>)> =
             sqlx::query_as("SELECT id, audio_path FROM readings WHERE student_id = ?")
                 .bind(student)

@@ -12,8 +12,8 @@ use sqlx::{FromRow, QueryBuilder, Sqlite, SqliteConnection};
 
 use crate::error::{Result, StoreError};
 use crate::{
-    ReadingId, ReadingStatus, ReadingSummary, Store, StoredReading, StudentId, from_ms,
-    normalise_audio_path, now, parse_lang, to_ms,
+    ReadingId, ReadingStatus, ReadingSummary, Store, StoredReading, StudentId, ensure_student,
+    from_ms, normalise_audio_path, now, parse_lang, to_ms,
 };
 
 #[derive(FromRow)]
@@ -322,14 +322,7 @@ impl Store {
             Err(e) => return Err(StoreError::io(file, e)),
         }
         let mut tx = self.begin_write().await?;
-        let exists: bool =
-            sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM students WHERE id = ?)")
-                .bind(student)
-                .fetch_one(&mut *tx)
-                .await?;
-        if !exists {
-            return Err(StoreError::StudentNotFound { id: student });
-        }
+        ensure_student(&mut tx, student).await?;
         let lang: String = sqlx::query_scalar("SELECT lang FROM passages WHERE id = ?")
             .bind(passage_id)
             .fetch_optional(&mut *tx)

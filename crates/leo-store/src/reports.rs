@@ -11,7 +11,7 @@ use crate::classes::{STUDENT_COLUMNS, StudentRow};
 use crate::error::{Result, StoreError};
 use crate::{
     ClassId, ErrorCounts, LangOverview, LevelState, ReadingId, SPARKLINE_POINTS, Store, StudentId,
-    StudentOverview, StudentTrend, TrendPoint, from_ms, parse_lang,
+    StudentOverview, StudentTrend, TrendPoint, ensure_student, from_ms, parse_lang,
 };
 
 #[derive(FromRow)]
@@ -165,14 +165,7 @@ impl Store {
     /// WCPM, accuracy and error counts of each scored reading in `lang`, oldest first.
     pub async fn student_trend(&self, student: StudentId, lang: Lang) -> Result<StudentTrend> {
         let mut tx = self.read.begin().await?;
-        let exists: bool =
-            sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM students WHERE id = ?)")
-                .bind(student)
-                .fetch_one(&mut *tx)
-                .await?;
-        if !exists {
-            return Err(StoreError::StudentNotFound { id: student });
-        }
+        ensure_student(&mut tx, student).await?;
         let points = sqlx::query_as::<_, PointRow>(
             "SELECT r.id, r.started_at, p.level, r.wcpm, r.accuracy, \
                json_array_length(r.insertions) AS insertions, \
