@@ -1,0 +1,14 @@
+import { mount } from "svelte";
+// Fonts ship inside the app (no network at schools): Atkinson Hyperlegible for all text,
+// OpenDyslexic for the dyslexia-friendly reading mode.
+import "@fontsource/atkinson-hyperlegible/400.css";
+import "@fontsource/atkinson-hyperlegible/700.css";
+import "@fontsource/opendyslexic/400.css";
+import "./styles/global.css";
+import "./styles/words.css";
+import App from "./App.svelte";
+import { i18n } from "./i18n/i18n.svelte";
+
+document.documentElement.lang = i18n.lang;
+
+export default mount(App, { target: document.getElementById("app")! });
