@@ -206,13 +206,13 @@ pub struct RetentionArgs {
 }
 
 pub fn run(command: ClassroomCommand, paths: &Paths) -> Result<()> {
-    let c = Classroom::open(&paths.data_dir)?;
-    let result = dispatch(&c, command, paths);
+    let c = Classroom::open(&paths.data_dir, &paths.models_dir)?;
+    let result = dispatch(&c, command);
     c.close();
     result
 }
 
-fn dispatch(c: &Classroom, command: ClassroomCommand, paths: &Paths) -> Result<()> {
+fn dispatch(c: &Classroom, command: ClassroomCommand) -> Result<()> {
     match command {
         ClassroomCommand::Class { action } => match action {
             ClassAction::Add { name } => roster::add_class(c, &name),
@@ -242,7 +242,7 @@ fn dispatch(c: &Classroom, command: ClassroomCommand, paths: &Paths) -> Result<(
                 id,
             } => passages::add(
                 c,
-                &passages::NewPassage {
+                &passages::PassageFile {
                     lang: lang_of(lang),
                     title: &title,
                     file: &file,
@@ -252,8 +252,8 @@ fn dispatch(c: &Classroom, command: ClassroomCommand, paths: &Paths) -> Result<(
                 },
             ),
         },
-        ClassroomCommand::Read(args) => reading::read(c, &paths.models_dir, &args),
-        ClassroomCommand::Rescore(args) => reading::rescore(c, &paths.models_dir, &args),
+        ClassroomCommand::Read(args) => reading::read(c, &args),
+        ClassroomCommand::Rescore(args) => reading::rescore(c, &args),
         ClassroomCommand::Recommend(args) => recommend::run(
             c,
             &args.student,

@@ -5,6 +5,7 @@
 //! - [`AccuracyBand`]: independent, instructional or frustration, from accuracy.
 //! - [`apply_reading`]: moves a student's [`LevelState`] after a reading.
 //! - [`recommend`]: picks the next passage and says why in both languages.
+//! - [`stars`]: one to three stars for a reading, from accuracy and the grade norm.
 
 mod date;
 mod level;
@@ -12,6 +13,7 @@ mod norms;
 mod reason;
 mod recommend;
 mod settings;
+mod stars;
 mod words;
 
 pub use date::{Date, DateError};
@@ -23,4 +25,5 @@ pub use norms::{GRADES, GradeNorm, NormTable, Norms, NormsError};
 pub use reason::{Reason, whole_percent, whole_wpm};
 pub use recommend::{PastReading, Recommendation, StudentView, recommend};
 pub use settings::{AccuracyBand, SchoolYear, Season, Settings, SettingsError};
+pub use stars::{stars, stars_with};
 pub use words::fold as fold_word;

@@ -16,8 +16,8 @@ use crate::levels::{history_of, levels_of};
 use crate::overrides::overrides;
 use crate::readings::{READING_COLUMNS, ReadingRow, rebuild};
 use crate::{
-    ExportSummary, LevelChange, LevelState, RetentionReport, Store, StoredReading, Student,
-    StudentDeletion, StudentId, WordOverride, ensure_student, now,
+    ExportSummary, LevelChange, LevelState, ReadingId, RetentionReport, Store, StoredReading,
+    Student, StudentDeletion, StudentId, WordOverride, ensure_student, now,
 };
 
 /// Version of the export's JSON layout, raised when fields change meaning or disappear.
@@ -112,6 +112,34 @@ impl Store {
             readings: readings.len(),
             audio_files_removed,
         })
+    }
+
+    /// Deletes one reading (its words, corrections and level-history links go with it) and
+    /// its recording: a reading cancelled while it was recorded. As for a student, the file
+    /// is removed before the row is committed, so a failure leaves the reading to try again
+    /// rather than a recording nobody can find. Returns whether a file was removed.
+    pub async fn delete_reading(&self, id: ReadingId) -> Result<bool> {
+        let mut tx = self.begin_write().await?;
+        let audio: Option<Option<String>> =
+            sqlx::query_scalar("SELECT audio_path FROM readings WHERE id = ?")
+                .bind(id)
+                .fetch_optional(&mut *tx)
+                .await?;
+        let audio = audio.ok_or(StoreError::ReadingNotFound { id })?;
+        sqlx::query("DELETE FROM readings WHERE id = ?")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        let mut removed = false;
+        if let Some(rel) = audio {
+            let path = self.audio_file(&rel);
+            removed = remove_file(&path)
+                .map_err(|e| StoreError::io(&path, e))?
+                .is_some();
+            self.prune_empty_dirs(&path);
+        }
+        tx.commit().await?;
+        Ok(removed)
     }
 
     /// Writes one zip archive with everything about the student: `student.json` (profile,

@@ -255,3 +255,36 @@ async fn retention_removes_old_audio_and_keeps_scores() {
         .unwrap();
     assert!(again.readings.is_empty());
 }
+
+#[tokio::test]
+async fn deleting_a_reading_removes_its_row_words_and_recording() {
+    let t = common::open().await;
+    let s = &t.store;
+    let (_, ana) = common::seeded(s).await;
+    let kept = common::write_wav(s, "recordings/ana/kept.wav", 100);
+    let kept = s.begin_reading(ana.id, "en-01", &kept).await.unwrap();
+    let rel = common::write_wav(s, "recordings/ana/cancelled.wav", 100);
+    let id = s.begin_reading(ana.id, "en-01", &rel).await.unwrap();
+    s.save_assessment(id, &common::assessment(Lang::En, 30, 1), "v", "m")
+        .await
+        .unwrap();
+
+    assert!(s.delete_reading(id).await.unwrap());
+    assert!(!s.data_dir().join(&rel).exists());
+    assert!(matches!(
+        s.load_reading(id).await,
+        Err(StoreError::ReadingNotFound { .. })
+    ));
+    let words = format!("SELECT count(*) FROM word_results WHERE reading_id = {id}");
+    assert_eq!(count(s, &words).await, 0);
+    // The other reading and its folder stay.
+    assert_eq!(
+        s.load_reading(kept).await.unwrap().status,
+        ReadingStatus::Recorded
+    );
+    assert!(s.data_dir().join("recordings/ana/kept.wav").exists());
+    assert!(matches!(
+        s.delete_reading(id).await,
+        Err(StoreError::ReadingNotFound { .. })
+    ));
+}

@@ -3,9 +3,10 @@
 use std::path::Path;
 
 use anyhow::Result;
+use leo_classroom::{lang_name, languages_name};
 use leo_store::Languages;
 
-use crate::classroom::{Classroom, lang_name, languages_name, progress};
+use crate::classroom::Classroom;
 
 pub fn add_class(c: &Classroom, name: &str) -> Result<()> {
     let class = c.block_on(c.store().create_class(name))?;
@@ -40,13 +41,12 @@ pub fn add_student(
     grade: u8,
     languages: Languages,
 ) -> Result<()> {
-    let store = c.store();
     let (class, student, placed) = c.block_on(async {
-        let class = store.find_class(class).await?;
-        let student = store
-            .create_student(class.id, name, grade, languages)
+        let class = c.store().find_class(class).await?;
+        let (student, placed) = c
+            .engine()
+            .add_student(class.id, name, grade, languages)
             .await?;
-        let placed = progress::place(store, &student).await?;
         anyhow::Ok((class, student, placed))
     })?;
     println!(
@@ -99,7 +99,7 @@ pub fn delete_student(c: &Classroom, class: &str, name: &str) -> Result<()> {
     let (class, student, removed) = c.block_on(async {
         let class = store.find_class(class).await?;
         let student = store.find_student(class.id, name).await?;
-        let removed = store.delete_student(student.id).await?;
+        let removed = c.engine().delete_student(student.id).await?;
         anyhow::Ok((class, student, removed))
     })?;
     println!(
@@ -119,7 +119,7 @@ pub fn export_student(c: &Classroom, class: &str, name: &str, out: &Path) -> Res
     let (class, student, summary) = c.block_on(async {
         let class = store.find_class(class).await?;
         let student = store.find_student(class.id, name).await?;
-        let summary = store.export_student(student.id, out).await?;
+        let summary = c.engine().export_student(student.id, out).await?;
         anyhow::Ok((class, student, summary))
     })?;
     println!(

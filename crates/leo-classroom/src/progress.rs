@@ -1,14 +1,13 @@
 //! Levels: placing a new student, moving them after a reading (the rules are leo-levels'),
-//! and recovering the decision behind the current level for the recommendation's reason.
+//! and recovering the decisions behind the current level for explanations.
 
-use anyhow::Result;
 use leo_levels::{
     LevelDecision, LevelState, Norms, ReadingOutcome, Settings, apply_reading, starting_level,
 };
-use leo_store::{LevelUpdate, ReadingId, Store, Student};
+use leo_store::{LevelUpdate, ReadingId, Result, Store, Student};
 use leo_text::Lang;
 
-use crate::classroom::school_day;
+use crate::days::school_day;
 
 /// The level rules' settings for this student: the defaults, with the student's own accuracy
 /// bands when the teacher set them.
@@ -32,6 +31,20 @@ fn placement_reasons(grade: u8, level: u8) -> (String, String) {
     )
 }
 
+async fn set_starting_level(store: &Store, student: &Student, lang: Lang) -> Result<u8> {
+    let level = starting_level(student.grade);
+    let (en, es) = placement_reasons(student.grade, level);
+    let update = LevelUpdate {
+        level,
+        streak: 0,
+        reason_en: &en,
+        reason_es: &es,
+        reading: None,
+    };
+    store.set_level(student.id, lang, &update).await?;
+    Ok(level)
+}
+
 /// Gives the student their starting level in each language they read that has none yet.
 /// Returns the levels set.
 pub async fn place(store: &Store, student: &Student) -> Result<Vec<(Lang, u8)>> {
@@ -40,22 +53,7 @@ pub async fn place(store: &Store, student: &Student) -> Result<Vec<(Lang, u8)>> 
         if store.level(student.id, lang).await?.is_some() {
             continue;
         }
-        let level = starting_level(student.grade);
-        let (en, es) = placement_reasons(student.grade, level);
-        store
-            .set_level(
-                student.id,
-                lang,
-                &LevelUpdate {
-                    level,
-                    streak: 0,
-                    reason_en: &en,
-                    reason_es: &es,
-                    reading: None,
-                },
-            )
-            .await?;
-        placed.push((lang, level));
+        placed.push((lang, set_starting_level(store, student, lang).await?));
     }
     Ok(placed)
 }
@@ -76,21 +74,9 @@ pub struct Scored {
 pub async fn apply(store: &Store, student: &Student, scored: &Scored) -> Result<LevelDecision> {
     let (level, streak) = match store.level(student.id, scored.lang).await? {
         Some(s) => (s.level, u8::try_from(s.streak).unwrap_or(u8::MAX)),
-        None => {
-            // First reading in a language the student had no level in: place them first so
-            // the history shows where they started.
-            let level = starting_level(student.grade);
-            let (en, es) = placement_reasons(student.grade, level);
-            let update = LevelUpdate {
-                level,
-                streak: 0,
-                reason_en: &en,
-                reason_es: &es,
-                reading: None,
-            };
-            store.set_level(student.id, scored.lang, &update).await?;
-            (level, 0)
-        }
+        // First reading in a language the student had no level in: place them first so the
+        // history shows where they started.
+        None => (set_starting_level(store, student, scored.lang).await?, 0),
     };
     let mut state = LevelState {
         lang: scored.lang,
@@ -128,22 +114,22 @@ pub async fn apply(store: &Store, student: &Student, scored: &Scored) -> Result<
     Ok(decision)
 }
 
-/// The decision the latest scored reading led to, found by replaying the student's scored
-/// readings in `lang` from their starting level. The store keeps the level, not the decision;
-/// when the replay does not end at the stored level and streak (a teacher set the level, or
-/// the grade changed), there is no decision to explain and None is returned.
-pub async fn latest_decision(
+/// The decision each scored reading in `lang` led to, oldest first, found by replaying the
+/// student's scored readings from their starting level. The store keeps the level, not the
+/// decisions; when the replay does not end at the stored level and streak (a teacher set the
+/// level, or the grade changed), the replay is not what happened and None is returned.
+pub async fn replayed_decisions(
     store: &Store,
     student: &Student,
     lang: Lang,
-) -> Result<Option<LevelDecision>> {
+) -> Result<Option<Vec<(ReadingId, LevelDecision)>>> {
     let Some(stored) = store.level(student.id, lang).await? else {
         return Ok(None);
     };
     let trend = store.student_trend(student.id, lang).await?;
     let settings = settings_for(student);
     let mut state = LevelState::new(lang, student.grade);
-    let mut last = None;
+    let mut decisions = Vec::with_capacity(trend.points.len());
     for p in &trend.points {
         let outcome = ReadingOutcome {
             passage_level: p.passage_level,
@@ -152,13 +138,20 @@ pub async fn latest_decision(
             grade: student.grade,
             date: school_day(p.at),
         };
-        last = Some(apply_reading(
-            &mut state,
-            &outcome,
-            Norms::builtin(),
-            &settings,
-        ));
+        let decision = apply_reading(&mut state, &outcome, Norms::builtin(), &settings);
+        decisions.push((p.reading_id, decision));
     }
     let consistent = state.level == stored.level && u32::from(state.streak) == stored.streak;
-    Ok(last.filter(|_| consistent))
+    Ok(consistent.then_some(decisions))
+}
+
+/// The decision the latest scored reading led to (see [`replayed_decisions`]).
+pub async fn latest_decision(
+    store: &Store,
+    student: &Student,
+    lang: Lang,
+) -> Result<Option<LevelDecision>> {
+    Ok(replayed_decisions(store, student, lang)
+        .await?
+        .and_then(|d| d.last().map(|(_, decision)| *decision)))
 }
