@@ -8,11 +8,14 @@ import { svelte } from "@sveltejs/vite-plugin-svelte";
 function mockTauriShell(mock: boolean): Plugin {
   return {
     name: "leo-mock-tauri-shell",
-    transformIndexHtml(html) {
-      return html.replace(
-        "<!-- mock-shell -->",
-        mock ? '<script type="module" src="/dev/mock-tauri.ts"></script>' : "",
-      );
+    // "pre": before Vite bundles the page's scripts, so the mock is bundled like any entry.
+    transformIndexHtml: {
+      order: "pre",
+      handler: (html) =>
+        html.replace(
+          "<!-- mock-shell -->",
+          mock ? '<script type="module" src="/dev/mock-tauri.ts"></script>' : "",
+        ),
     },
   };
 }
@@ -24,7 +27,13 @@ export default defineConfig(({ mode }) => {
     // Tauri serves the files itself; relative paths keep them working from any origin.
     base: "./",
     clearScreen: false,
-    server: { host: "127.0.0.1", port: 5173, strictPort: true },
+    server: {
+      host: "127.0.0.1",
+      port: 5173,
+      strictPort: true,
+      // The mock shell reads the real passage library from the repository's assets.
+      fs: { allow: mock ? [".", "../assets/passages"] : ["."] },
+    },
     preview: { host: "127.0.0.1", port: 4173, strictPort: true },
     build: {
       outDir: mock ? "dist-mock" : "dist",

@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { placeholders } from "../lib/i18n-core";
 import { WORD_STATUSES } from "../lib/format";
@@ -36,7 +37,7 @@ describe("translations", () => {
   });
 
   it("every key the screens ask for exists", () => {
-    const src = join(__dirname, "..");
+    const src = fileURLToPath(new URL("..", import.meta.url));
     const used = new Set<string>();
     for (const file of sourceFiles(src)) {
       for (const m of readFileSync(file, "utf8").matchAll(/\bt\("([\w.]+)"/g)) used.add(m[1]);

@@ -12,7 +12,7 @@ export type ReadingPrefs = {
 };
 
 export const TEXT_SIZES = [24, 28, 32, 38, 44, 52, 60] as const;
-export const DEFAULT_PREFS: ReadingPrefs = { size: 38, dyslexia: false, lineFocus: false };
+export const DEFAULT_PREFS: ReadingPrefs = { size: 32, dyslexia: false, lineFocus: false };
 
 const key = (studentId: number) => `leo.readingPrefs.${studentId}`;
 
