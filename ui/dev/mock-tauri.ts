@@ -8,9 +8,8 @@
 //   stuck      the microphone never delivers samples    scorefail scoring fails
 //   empty      no classes                               slow      scoring takes longer
 
-import { emit } from "@tauri-apps/api/event";
 import { mockIPC } from "@tauri-apps/api/mocks";
-import type { AppError, ReadingView, RecorderEvent, ScoringEvent, WordStatus } from "../src/bindings";
+import { events, type AppError, type ReadingView, type RecorderEvent, type ScoringEvent, type WordStatus } from "../src/bindings";
 import {
   allStudents,
   classes,
@@ -89,7 +88,7 @@ function endRecording(): number {
 async function scoreInBackground(readingId: number) {
   const step = scenario.has("slow") ? 3000 : 1200;
   const say = (stage: ScoringEvent["stage"], message: string | null = null) =>
-    emit("scoring", { readingId, stage, message } satisfies ScoringEvent);
+    events.scoringEvent.emit({ readingId, stage, message } satisfies ScoringEvent);
   await say("queued");
   await sleep(step);
   await say("listening");
@@ -152,6 +151,11 @@ const handlers: Record<string, (a: Args) => unknown> = {
     if (teacher.hasPin && !teacher.unlocked) fail("locked");
     teacher.pin = a.pin;
     teacher.hasPin = true;
+    return null;
+  },
+  change_pin: (a) => {
+    if (a.current !== teacher.pin) fail("wrongPin");
+    teacher.pin = String(a.new);
     return null;
   },
   unlock: (a) => {

@@ -33,6 +33,18 @@ describe("api", () => {
     });
   });
 
+  it("delivers scoring progress from the shell's event", async () => {
+    const { mockIPC } = await import("@tauri-apps/api/mocks");
+    mockIPC(() => null, { shouldMockEvents: true });
+    const api = await import("./api");
+    const { events } = await import("./bindings");
+    const seen: unknown[] = [];
+    const stop = await api.onScoring((event) => seen.push(event));
+    await events.scoringEvent.emit({ readingId: 9, stage: "listening", message: null });
+    stop();
+    expect(seen).toEqual([{ readingId: 9, stage: "listening", message: null }]);
+  });
+
   it("treats an unknown failure as internal", async () => {
     const api = await import("./api");
     expect(api.toApiError("command list_x not found").code).toBe("internal");

@@ -5,8 +5,8 @@
 // returns the plain value and throws an ApiError, so screens never unpack Result objects.
 
 import { Channel } from "@tauri-apps/api/core";
-import { listen, type UnlistenFn } from "@tauri-apps/api/event";
-import { commands } from "./bindings";
+import type { UnlistenFn } from "@tauri-apps/api/event";
+import { commands, events } from "./bindings";
 import type {
   AppError,
   ErrorCode,
@@ -130,14 +130,19 @@ export const readingResult = (readingId: number) => unwrap(commands.readingResul
 export const retryScoring = (readingId: number) =>
   unwrap(commands.retryScoring(readingId)).then(() => undefined);
 
-/** Subscribes to background scoring progress for every reading; returns the unsubscribe. */
+/**
+ * Subscribes to background scoring progress for every reading; returns the unsubscribe.
+ * The event's name comes from the bindings (tauri-specta names it after the Rust type).
+ */
 export function onScoring(handler: (event: ScoringEvent) => void): Promise<UnlistenFn> {
-  return listen<ScoringEvent>("scoring", (event) => handler(event.payload));
+  return events.scoringEvent.listen((event) => handler(event.payload));
 }
 
 // ---- Teacher ----
 export const teacherState = () => unwrap(commands.teacherState());
 export const setPin = (pin: string) => unwrap(commands.setPin(pin)).then(() => undefined);
+export const changePin = (current: string, newPin: string) =>
+  unwrap(commands.changePin(current, newPin)).then(() => undefined);
 export const unlock = (pin: string) => unwrap(commands.unlock(pin)).then(() => undefined);
 export const lock = () => unwrap(commands.lock()).then(() => undefined);
 export const createClass = (name: string) => unwrap(commands.createClass(name));
