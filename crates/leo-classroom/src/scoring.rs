@@ -99,9 +99,8 @@ impl Classroom {
                 Ok(scored)
             }
             Err(cause) => {
-                let reason = cause.to_string();
-                tracing::warn!("reading #{reading_id} could not be scored: {reason}");
-                store.mark_failed(reading_id, &reason).await?;
+                // Not logged here: the caller reports the returned error its own way.
+                store.mark_failed(reading_id, &cause.to_string()).await?;
                 Err(ClassroomError::ScoringFailed {
                     reading: reading_id,
                     recording: rel,

@@ -123,7 +123,7 @@ pub fn load_recording(path: &Path) -> Result<(Audio, bool), AudioError> {
     file.seek(SeekFrom::Start(u.data_offset))
         .map_err(|e| io_error(path, e))?;
     let audio = leo_audio::decode_wav(Cursor::new(header).chain(file.take(u64::from(data_len))))?;
-    tracing::info!(
+    tracing::debug!(
         "{} was not finished (recording interrupted); scoring the {:.1} s it holds",
         path.display(),
         audio.duration_s()
