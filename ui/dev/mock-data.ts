@@ -162,6 +162,7 @@ export function overviewOf(classId: number): StudentRow[] {
       name: s.name,
       initials: s.initials,
       grade: s.grade,
+      languages: s.languages,
       levels: langs.map((lang, j) => ({ lang, level: 5 + ((s.id + j) % 3) })),
       lastWcpm: trend.length ? trend[trend.length - 1] + 0.4 : null,
       lastAccuracy: trend.length ? 0.88 + (s.id % 4) * 0.03 : null,

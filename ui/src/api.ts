@@ -13,7 +13,6 @@ import type {
   Lang,
   Languages,
   RecorderEvent,
-  Result,
   ScoringEvent,
   WordStatus,
 } from "./bindings";
@@ -34,11 +33,12 @@ export type {
   RecorderEvent,
   ScoringEvent,
   StudentInfo,
-  StudentPage,
-  StudentRow,
   WordStatus,
   WordView,
 } from "./bindings";
+
+/** What every generated command resolves to. */
+type Result<T, E> = { status: "ok"; data: T } | { status: "error"; error: E };
 
 /** The value inside a command's Result, whatever name the generator gave its type. */
 type Data<F extends (...args: never[]) => Promise<Result<unknown, AppError>>> =
@@ -48,8 +48,6 @@ type Data<F extends (...args: never[]) => Promise<Result<unknown, AppError>>> =
 export type TeacherState = Data<typeof commands.teacherState>;
 export type LevelSuggestion = Data<typeof commands.suggestLevel>;
 export type RecordingStarted = Data<typeof commands.startRecording>;
-export type TrendPoint = Data<typeof commands.studentPage>["points"][number];
-export type NormPoint = Data<typeof commands.studentPage>["norm"][number];
 export type ErrorCount = Data<typeof commands.studentPage>["errorCounts"][number];
 export type ScoringStage = ScoringEvent["stage"];
 export type ReadingStatus = Data<typeof commands.readingResult>["status"];
@@ -148,9 +146,30 @@ export const lock = () => unwrap(commands.lock()).then(() => undefined);
 export const createClass = (name: string) => unwrap(commands.createClass(name));
 export const createStudent = (classId: number, name: string, grade: number, languages: Languages) =>
   unwrap(commands.createStudent(classId, name, grade, languages));
-export const classOverview = (classId: number) => unwrap(commands.classOverview(classId));
-export const studentPage = (studentId: number, lang: Lang) =>
-  unwrap(commands.studentPage(studentId, lang));
+// Numbers from Rust are typed `number | null` (JSON has no NaN or Infinity). The shell sends
+// finite values; the charts get plain numbers and skip anything else.
+const isNumber = (v: number | null): v is number => v !== null && Number.isFinite(v);
+
+export type ChartPoint = { readingId: number; at: number; wcpm: number; accuracy: number };
+export type ChartNorm = { at: number; wcpm: number };
+export type TrendPoint = ChartPoint;
+export type NormPoint = ChartNorm;
+
+export const classOverview = async (classId: number) =>
+  (await unwrap(commands.classOverview(classId))).map((row) => ({
+    ...row,
+    trend: row.trend.filter(isNumber),
+  }));
+export const studentPage = async (studentId: number, lang: Lang) => {
+  const page = await unwrap(commands.studentPage(studentId, lang));
+  return {
+    ...page,
+    points: page.points.filter(
+      (p): p is ChartPoint => isNumber(p.at) && isNumber(p.wcpm) && isNumber(p.accuracy),
+    ),
+    norm: page.norm.filter((n): n is ChartNorm => isNumber(n.at) && isNumber(n.wcpm)),
+  };
+};
 export const overrideWord = (readingId: number, index: number, status: WordStatus) =>
   unwrap(commands.overrideWord(readingId, index, status));
 export const listPassages = (lang: Lang | null) => unwrap(commands.listPassages(lang));
@@ -183,3 +202,6 @@ export async function readingAudioUrl(readingId: number): Promise<string> {
   const base64 = await unwrap(commands.readingAudio(readingId));
   return URL.createObjectURL(new Blob([base64ToBytes(base64)], { type: "audio/wav" }));
 }
+
+export type StudentRow = Awaited<ReturnType<typeof classOverview>>[number];
+export type StudentPage = Awaited<ReturnType<typeof studentPage>>;

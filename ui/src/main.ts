@@ -1,3 +1,5 @@
+// Must run before any module that formats numbers or dates at load time.
+import "./lib/locale-guard";
 import { mount } from "svelte";
 // Fonts ship inside the app (no network at schools): Atkinson Hyperlegible for all text,
 // OpenDyslexic for the dyslexia-friendly reading mode.

@@ -35,9 +35,9 @@ export function applyRecorderEvent(view: RecorderView, event: RecorderEvent): Re
       return {
         ...view,
         phase: view.phase === "waiting" ? "recording" : view.phase,
-        rms: clamp01(event.rms),
-        peak: clamp01(event.peak),
-        seconds: event.seconds,
+        rms: clamp01(event.rms ?? 0),
+        peak: clamp01(event.peak ?? 0),
+        seconds: event.seconds ?? view.seconds,
       };
     case "noAudio":
       return { ...view, silentFor: event.seconds, rms: 0, peak: 0 };
