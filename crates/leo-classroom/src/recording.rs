@@ -92,7 +92,18 @@ impl Classroom {
         let passage = store.passage(passage_id.trim()).await?.passage;
         check_reads(&student, &passage)?;
         let rel = create_recording_file(store.data_dir(), student.id, &passage.id)?;
-        self.register(&student, &passage, rel).await
+        self.register(&student, &passage, rel, true).await
+    }
+
+    /// The live recording of the reading ended properly (see [`Classroom::begin_recording`]).
+    pub async fn finish_recording(&self, id: ReadingId) -> Result<()> {
+        Ok(self.store().finish_recording(id).await?)
+    }
+
+    /// Marks readings whose live recording was cut short by a crash as interrupted; returns
+    /// how many. For the recording app's start, before it records anything.
+    pub async fn mark_interrupted_recordings(&self) -> Result<u64> {
+        Ok(self.store().mark_interrupted_recordings().await?)
     }
 
     /// Copies a finished WAV file (any format Leo reads) into the data folder as 16 kHz mono
@@ -125,18 +136,27 @@ impl Classroom {
             path: store.recordings_dir(),
             source: std::io::Error::other(e.to_string()),
         })??;
-        self.register(&student, &passage, rel).await
+        self.register(&student, &passage, rel, false).await
     }
 
+    /// Registers the reading; `live` when the recording is yet to be made into the file.
     async fn register(
         &self,
         student: &Student,
         passage: &Passage,
         rel: PathBuf,
+        live: bool,
     ) -> Result<PendingReading> {
         let store = self.store();
         let wav_path = store.data_dir().join(&rel);
-        match store.begin_reading(student.id, &passage.id, &rel).await {
+        let registered = if live {
+            store
+                .begin_live_reading(student.id, &passage.id, &rel)
+                .await
+        } else {
+            store.begin_reading(student.id, &passage.id, &rel).await
+        };
+        match registered {
             Ok(reading_id) => Ok(PendingReading {
                 reading_id,
                 wav_path,

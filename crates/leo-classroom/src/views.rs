@@ -137,6 +137,9 @@ async fn unfinished_flags(store: &Store, audio: Vec<Option<String>>) -> Vec<bool
     .unwrap_or_else(|_| vec![false; count])
 }
 
+/// How far the grade-norm line reaches before the first and after the last reading.
+const NORM_MARGIN_DAYS: i64 = 14;
+
 impl Classroom {
     pub async fn reading_view(&self, id: ReadingId) -> Result<ReadingView> {
         let store = self.store();
@@ -159,11 +162,12 @@ impl Classroom {
         } else {
             None
         };
-        let unfinished_recording = unfinished_flags(store, vec![reading.audio_path.clone()])
-            .await
-            .first()
-            .copied()
-            .unwrap_or(false);
+        let unfinished_recording = reading.interrupted
+            || unfinished_flags(store, vec![reading.audio_path.clone()])
+                .await
+                .first()
+                .copied()
+                .unwrap_or(false);
         Ok(ReadingView {
             reading,
             student,
@@ -198,13 +202,20 @@ impl Classroom {
         let level = store.level(student.id, lang).await?.map(|l| l.level);
         let trend = store.student_trend(student.id, lang).await?;
         let school_year = settings_for(&student).school_year;
-        let norm = trend
-            .points
-            .iter()
-            .filter_map(|p| {
-                let season = school_year.season_of(school_day(p.at));
+        // The norm at each reading's date, and NORM_MARGIN_DAYS either side of the readings,
+        // so even a single reading is drawn against a stretch of the grade-norm line.
+        let mut norm_dates: Vec<DateTime<Utc>> = trend.points.iter().map(|p| p.at).collect();
+        if let (Some(&first), Some(&last)) = (norm_dates.first(), norm_dates.last()) {
+            let margin = chrono::TimeDelta::days(NORM_MARGIN_DAYS);
+            norm_dates.insert(0, first - margin);
+            norm_dates.push(last + margin);
+        }
+        let norm = norm_dates
+            .into_iter()
+            .filter_map(|at| {
+                let season = school_year.season_of(school_day(at));
                 let wcpm = Norms::builtin().expected_wcpm(lang, student.grade, season)?;
-                Some(NormPoint { at: p.at, wcpm })
+                Some(NormPoint { at, wcpm })
             })
             .collect();
         let points = trend
@@ -233,9 +244,9 @@ impl Classroom {
         let readings = summaries
             .into_iter()
             .zip(flags)
-            .map(|(summary, unfinished_recording)| ReadingRow {
+            .map(|(summary, unfinished_header)| ReadingRow {
+                unfinished_recording: summary.interrupted || unfinished_header,
                 summary,
-                unfinished_recording,
             })
             .collect();
         Ok(StudentPage {

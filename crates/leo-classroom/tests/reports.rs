@@ -48,9 +48,19 @@ async fn the_student_page_has_points_the_norm_line_errors_and_every_reading() {
     let ids: Vec<_> = page.points.iter().map(|p| p.reading_id).collect();
     assert_eq!(ids, [r1, r2]);
     assert!((page.points[1].wcpm - second.wcpm).abs() < 1e-9);
-    // English grade 2 has a norm in every season: one norm point per reading, at its date.
-    assert_eq!(page.norm.len(), 2);
-    assert_eq!(page.norm[0].at, page.points[0].at);
+    // English grade 2 has a norm in every season: one norm point per reading, at its date,
+    // and one two weeks either side so the line shows around a lone reading too.
+    assert_eq!(page.norm.len(), 4);
+    assert_eq!(page.norm[1].at, page.points[0].at);
+    assert_eq!(page.norm[2].at, page.points[1].at);
+    assert_eq!(
+        page.points[0].at - page.norm[0].at,
+        chrono::TimeDelta::days(14)
+    );
+    assert_eq!(
+        page.norm[3].at - page.points[1].at,
+        chrono::TimeDelta::days(14)
+    );
     assert!(
         [50.0, 84.0, 100.0].contains(&page.norm[0].wcpm),
         "{:?}",

@@ -234,6 +234,8 @@ pub struct ReadingSummary {
     pub wcpm: Option<f64>,
     pub accuracy: Option<f64>,
     pub error: Option<String>,
+    /// The live recording was cut short (the app stopped while it ran).
+    pub interrupted: bool,
 }
 
 /// A reading with everything known about it.
@@ -250,6 +252,9 @@ pub struct StoredReading {
     pub engine_version: Option<String>,
     pub model: Option<String>,
     pub scored_at: Option<DateTime<Utc>>,
+    /// The live recording was cut short (the app stopped while it ran).
+    #[serde(default)]
+    pub interrupted: bool,
     /// Present once scored.
     pub assessment: Option<Assessment>,
 }

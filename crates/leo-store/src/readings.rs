@@ -16,6 +16,11 @@ use crate::{
     from_ms, normalise_audio_path, now, parse_lang, to_ms,
 };
 
+/// `readings.recording` values (migration 0002).
+const RECORDING: &str = "recording";
+const COMPLETE: &str = "complete";
+const INTERRUPTED: &str = "interrupted";
+
 #[derive(FromRow)]
 pub(crate) struct ReadingRow {
     pub(crate) id: ReadingId,
@@ -43,12 +48,13 @@ pub(crate) struct ReadingRow {
     engine_version: Option<String>,
     model: Option<String>,
     scored_at: Option<i64>,
+    recording: Option<String>,
 }
 
 pub(crate) const READING_COLUMNS: &str = "id, student_id, passage_id, lang, started_at, \
     audio_path, status, error, duration_s, reading_time_s, wcpm, accuracy, words_attempted, \
     words_correct, score_accuracy, score_fluency, score_prosody, score_completeness, \
-    score_total, prosody, insertions, repetitions, engine_version, model, scored_at";
+    score_total, prosody, insertions, repetitions, engine_version, model, scored_at, recording";
 
 #[derive(FromRow)]
 struct WordRow {
@@ -74,13 +80,14 @@ struct SummaryRow {
     wcpm: Option<f64>,
     accuracy: Option<f64>,
     error: Option<String>,
+    recording: Option<String>,
 }
 
 /// The summary query over `readings r` (with an optional index hint) joined to its passage.
 fn summary_select(readings_hint: &str) -> String {
     format!(
         "SELECT r.id, r.student_id, r.passage_id, p.title AS passage_title, r.lang, \
-         r.started_at, r.status, r.audio_path, r.wcpm, r.accuracy, r.error \
+         r.started_at, r.status, r.audio_path, r.wcpm, r.accuracy, r.error, r.recording \
          FROM readings r {readings_hint} JOIN passages p ON p.id = r.passage_id"
     )
 }
@@ -99,6 +106,7 @@ impl SummaryRow {
             wcpm: self.wcpm,
             accuracy: self.accuracy,
             error: self.error,
+            interrupted: self.recording.as_deref() == Some(INTERRUPTED),
         })
     }
 }
@@ -201,6 +209,7 @@ pub(crate) async fn rebuild(conn: &mut SqliteConnection, row: ReadingRow) -> Res
         engine_version: row.engine_version,
         model: row.model,
         scored_at: row.scored_at.map(from_ms).transpose()?,
+        interrupted: row.recording.as_deref() == Some(INTERRUPTED),
         assessment,
     })
 }
@@ -302,6 +311,42 @@ impl Store {
             .await
     }
 
+    /// As [`Store::begin_reading`], for a recording about to be made live into the (empty)
+    /// file: the reading stays marked as recording until [`Store::finish_recording`], so one
+    /// cut short by a crash can be told apart ([`Store::mark_interrupted_recordings`]).
+    pub async fn begin_live_reading(
+        &self,
+        student: StudentId,
+        passage_id: &str,
+        audio_rel_path: &Path,
+    ) -> Result<ReadingId> {
+        self.insert_reading(student, passage_id, audio_rel_path, now(), Some(RECORDING))
+            .await
+    }
+
+    /// The live recording of the reading ended properly.
+    pub async fn finish_recording(&self, id: ReadingId) -> Result<()> {
+        sqlx::query("UPDATE readings SET recording = ? WHERE id = ? AND recording = ?")
+            .bind(COMPLETE)
+            .bind(id)
+            .bind(RECORDING)
+            .execute(&self.write)
+            .await?;
+        Ok(())
+    }
+
+    /// Marks every reading still being recorded as interrupted; returns how many. Call it
+    /// when the recording app starts, before it records anything: no recording can be running
+    /// then, so any left were cut short.
+    pub async fn mark_interrupted_recordings(&self) -> Result<u64> {
+        let done = sqlx::query("UPDATE readings SET recording = ? WHERE recording = ?")
+            .bind(INTERRUPTED)
+            .bind(RECORDING)
+            .execute(&self.write)
+            .await?;
+        Ok(done.rows_affected())
+    }
+
     /// As [`Store::begin_reading`], with the time the recording started.
     pub async fn begin_reading_at(
         &self,
@@ -309,6 +354,18 @@ impl Store {
         passage_id: &str,
         audio_rel_path: &Path,
         started_at: DateTime<Utc>,
+    ) -> Result<ReadingId> {
+        self.insert_reading(student, passage_id, audio_rel_path, started_at, None)
+            .await
+    }
+
+    async fn insert_reading(
+        &self,
+        student: StudentId,
+        passage_id: &str,
+        audio_rel_path: &Path,
+        started_at: DateTime<Utc>,
+        recording: Option<&str>,
     ) -> Result<ReadingId> {
         let audio = normalise_audio_path(audio_rel_path)?;
         // A reading whose recording is not there could never be scored or played back.
@@ -331,14 +388,16 @@ impl Store {
                 id: passage_id.to_owned(),
             })?;
         let done = sqlx::query(
-            "INSERT INTO readings (student_id, passage_id, lang, started_at, audio_path, status) \
-             VALUES (?, ?, ?, ?, ?, 'recorded')",
+            "INSERT INTO readings \
+             (student_id, passage_id, lang, started_at, audio_path, status, recording) \
+             VALUES (?, ?, ?, ?, ?, 'recorded', ?)",
         )
         .bind(student)
         .bind(passage_id)
         .bind(lang)
         .bind(to_ms(started_at))
         .bind(audio)
+        .bind(recording)
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;

@@ -358,3 +358,50 @@ async fn overview_and_trend_report_the_latest_readings_per_language() {
     let after = s.student_trend(ana.id, Lang::En).await.unwrap().points[0].errors;
     assert_eq!(after.omissions + 1, before.omissions);
 }
+
+#[tokio::test]
+async fn a_live_recording_left_unfinished_is_marked_interrupted_at_the_next_start() {
+    let t = common::open().await;
+    let s = &t.store;
+    let (_, ana) = common::seeded(s).await;
+    let finished_wav = common::write_wav(s, "recordings/finished.wav", 10);
+    let cut_wav = common::write_wav(s, "recordings/cut.wav", 10);
+    let imported_wav = common::write_wav(s, "recordings/imported.wav", 10);
+    let finished = s
+        .begin_live_reading(ana.id, "en-01", &finished_wav)
+        .await
+        .unwrap();
+    let cut = s
+        .begin_live_reading(ana.id, "en-01", &cut_wav)
+        .await
+        .unwrap();
+    let imported = s
+        .begin_reading(ana.id, "en-01", &imported_wav)
+        .await
+        .unwrap();
+    s.finish_recording(finished).await.unwrap();
+
+    // The app starts again while `cut` was still recording.
+    assert_eq!(s.mark_interrupted_recordings().await.unwrap(), 1);
+    assert_eq!(
+        s.mark_interrupted_recordings().await.unwrap(),
+        0,
+        "only once"
+    );
+    // Finishing afterwards does not undo what the crash did.
+    s.finish_recording(cut).await.unwrap();
+
+    let interrupted: Vec<_> = s
+        .student_readings(ana.id, None)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|r| (r.id, r.interrupted))
+        .collect();
+    assert_eq!(
+        interrupted,
+        [(finished, false), (cut, true), (imported, false)]
+    );
+    assert!(s.load_reading(cut).await.unwrap().interrupted);
+    assert!(!s.load_reading(finished).await.unwrap().interrupted);
+}
