@@ -95,6 +95,16 @@ impl AppState {
         self.recording().take()
     }
 
+    /// Takes the running recording only if it belongs to `reading`.
+    pub fn take_recording_of(&self, reading: ReadingId) -> Option<ActiveRecording> {
+        let mut slot = self.recording();
+        if slot.as_ref().is_some_and(|a| a.reading == reading) {
+            slot.take()
+        } else {
+            None
+        }
+    }
+
     pub fn unlock_teacher(&self) {
         self.teacher_unlocked.store(true, Ordering::SeqCst);
     }

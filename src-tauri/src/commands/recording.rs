@@ -3,8 +3,8 @@
 //! what was read. Stopping queues the reading for scoring in the background.
 
 use leo_capture::{CaptureEvent, Recorder, RecorderOptions};
-use tauri::State;
 use tauri::ipc::Channel;
+use tauri::{AppHandle, Manager, State};
 
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::events::RecorderEvent;
@@ -43,6 +43,7 @@ fn recorder_event(e: CaptureEvent) -> RecorderEvent {
 #[tauri::command]
 #[specta::specta]
 pub async fn start_recording(
+    app: AppHandle,
     state: State<'_, AppState>,
     student_id: u32,
     passage_id: String,
@@ -63,10 +64,25 @@ pub async fn start_recording(
         device_id,
         wav_path: pending.wav_path.clone(),
     };
+    let reading = pending.reading_id;
     let started = tauri::async_runtime::spawn_blocking(move || {
         Recorder::start(options, move |e| {
+            let failed = matches!(e, CaptureEvent::Failed(_));
             // The screen may be gone (window closed): the recording goes on regardless.
             let _ = events.send(recorder_event(e));
+            if failed {
+                // The recording cannot go on: keep and score what was recorded, as Stop would.
+                // Not here: this is the recorder's own thread, which stopping waits for.
+                let app = app.clone();
+                tauri::async_runtime::spawn(async move {
+                    let state = app.state::<AppState>();
+                    if let Some(active) = state.take_recording_of(reading)
+                        && let Err(e) = finish(&state, active).await
+                    {
+                        tracing::warn!("recording #{reading} ended badly: {}", e.message);
+                    }
+                });
+            }
         })
     })
     .await
@@ -108,6 +124,12 @@ pub async fn stop_recording(state: State<'_, AppState>) -> AppResult<u32> {
     let active = state
         .take_recording()
         .ok_or_else(|| AppError::new(ErrorCode::Invalid, "no recording is running"))?;
+    finish(&state, active).await
+}
+
+/// Stops the recorder, keeps the file, and queues the reading for scoring unless nothing was
+/// recorded.
+async fn finish(state: &AppState, active: ActiveRecording) -> AppResult<u32> {
     let reading = active.reading;
     let stopped = tauri::async_runtime::spawn_blocking(move || active.recorder.stop())
         .await

@@ -185,6 +185,18 @@ async fn a_student_reads_and_the_teacher_reviews_the_reading() {
     assert_eq!(review.len(), 1, "one reading is listed for review");
     review[0].click().await.expect("open the review");
     let before = app.text("review-accuracy").await;
+    // The recording plays from the word clicked: a word a few seconds in.
+    app.click("word-12").await;
+    let (duration, position) = audio_position(&app).await;
+    println!("review audio: {duration:.1} s long, at {position:.2} s after clicking word 12");
+    assert!(
+        duration > 10.0,
+        "the review's audio is not loaded: {duration} s"
+    );
+    assert!(
+        (1.5..duration).contains(&position),
+        "the audio did not jump to the clicked word: at {position} s"
+    );
     let first_word = app.wait("word-0").await;
     let was = first_word.attr("data-status").await.expect("status");
     first_word.click().await.expect("choose the first word");
@@ -211,4 +223,30 @@ async fn a_student_reads_and_the_teacher_reviews_the_reading() {
     app.wait("override-list").await;
     app.close().await;
     drop(driver);
+}
+
+/// The review player's duration and position, once it has loaded the recording.
+async fn audio_position(app: &Session) -> (f64, f64) {
+    let script = "const a = document.querySelector('[data-testid=\"review-audio\"]'); \
+                  return a ? [a.duration || 0, a.currentTime] : [0, 0];";
+    let start = std::time::Instant::now();
+    loop {
+        let v = app
+            .client
+            .execute(script, vec![])
+            .await
+            .expect("audio state");
+        let pair: Vec<f64> = serde_json::from_value(v).unwrap_or_default();
+        if let [duration, position] = pair[..]
+            && duration.is_finite()
+            && duration > 0.0
+            && position > 0.0
+        {
+            return (duration, position);
+        }
+        if start.elapsed() > Duration::from_secs(10) {
+            app.fail("the review's audio never loaded or moved").await;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
 }
