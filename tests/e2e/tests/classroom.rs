@@ -74,8 +74,8 @@ async fn read_recommended_passage(app: &Session, mic: &VirtualMic) -> String {
         .suffix(".wav")
         .tempfile()
         .expect("temp wav");
-    // At a child's pace: espeak-ng's default 175 words a minute blurs short words.
-    speak_at(&passage, "en-us", 140, wav.path());
+    // At a third-grader's pace: espeak-ng's default 175 words a minute blurs short words.
+    speak_at(&passage, "en-us", 130, wav.path());
 
     app.click("record-button").await;
     // "Recording" only once samples flow: speaking earlier would cut the first words.
@@ -155,12 +155,26 @@ async fn a_student_reads_and_the_teacher_reviews_the_reading() {
         words.len()
     );
     assert!(accuracy >= 90.0, "accuracy shown {accuracy}%");
-    // Spoken at 140 words a minute, with pauses at punctuation.
+    // Spoken at 130 words a minute, with pauses at punctuation.
     assert!(
         (90.0..=200.0).contains(&wcpm),
         "implausible words correct per minute: {wcpm}"
     );
     assert!(app.is_shown("next-passage").await, "no next passage shown");
+    // The same result in Spanish: the reason for the next passage is the engine's own.
+    let reason_en = app.text("next-reason").await;
+    app.click("ui-lang-es").await;
+    let mut reason_es = app.text("next-reason").await;
+    for _ in 0..50 {
+        if reason_es != reason_en {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        reason_es = app.text("next-reason").await;
+    }
+    app.screenshot("05-result-es").await;
+    assert_ne!(reason_en, reason_es, "the reason is not given in Spanish");
+    app.click("ui-lang-en").await;
 
     // The teacher reviews the reading.
     app.click("result-done").await;
