@@ -106,6 +106,8 @@ async fn read_recommended_passage(app: &Session, mic: &VirtualMic) -> String {
     // The last word's tail travels through PulseAudio and the recorder's buffers.
     tokio::time::sleep(Duration::from_millis(1500)).await;
     app.click("stop-button").await;
+    app.wait("scoring-progress").await;
+    app.screenshot("04-scoring").await;
     passage
 }
 
@@ -235,6 +237,39 @@ async fn a_student_reads_and_the_teacher_reviews_the_reading() {
         "the accuracy shown did not change after the correction"
     );
     app.wait("override-list").await;
+
+    // The teacher adds a passage of their own and gets a suggested level for it.
+    app.click("nav-passages").await;
+    app.wait("passage-list").await;
+    app.wait("new-passage-lang")
+        .await
+        .select_by_value("es")
+        .await
+        .expect("choose Spanish");
+    app.type_into("new-passage-title", "El huerto de la escuela")
+        .await;
+    app.type_into("new-passage-topic", "plantas").await;
+    app.type_into(
+        "new-passage-text",
+        "En el patio de la escuela hay un huerto pequeño. Los niños plantan tomates, \
+         lechugas y zanahorias. Cada mañana riegan las plantas con una regadera verde. \
+         Cuando llega el verano, recogen las verduras y preparan una ensalada para todos.",
+    )
+    .await;
+    let level = app
+        .wait_attr(
+            "suggested-level",
+            "data-level",
+            &[
+                "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12",
+            ],
+            Duration::from_secs(10),
+        )
+        .await;
+    app.screenshot("09-passages").await;
+    app.click("save-passage").await;
+    app.wait("passage-saved").await;
+    println!("teacher's passage saved at suggested level {level}");
     app.close().await;
     drop(driver);
 }
