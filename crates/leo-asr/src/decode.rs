@@ -10,7 +10,8 @@ use whisper_rs::{FullParams, SamplingStrategy, WhisperContext, WhisperState};
 use crate::error::AsrError;
 use crate::forced::score_expected;
 use crate::guards::{
-    cut_loops, is_silent, is_steady_noise, segment_is_noise, segment_is_non_speech,
+    cut_loops, decode_looks_failed, is_silent, is_steady_noise, segment_is_noise,
+    segment_is_non_speech,
 };
 use crate::timing::{Activity, snap_to_activity};
 use crate::words::{Token, Word, assemble};
@@ -51,13 +52,33 @@ pub(crate) fn transcribe(
                 padded.resize(MIN_SAMPLES, 0.0);
             }
             let runs = AtomicU32::new(0);
-            let mut params = decoding_params(threads, &request);
+            let mut params = decoding_params(threads, &request, Decoding::Greedy);
             encoder_count::attach(&mut params, &runs);
             state
                 .full(params, &padded)
                 .map_err(|e| AsrError::Decode(e.to_string()))?;
-            let chunk_words = extract_words(ctx, state, chunk, offset);
+            let mut chunk_words = extract_words(ctx, state, chunk, offset);
             encoder_runs += runs.load(Ordering::Relaxed);
+            let end = offset + chunk.len() as f64 / RATE as f64;
+            if decode_looks_failed(&chunk_words, activity.voiced_seconds(offset, end)) {
+                // Decode again, more carefully; keep whichever decode heard more.
+                runs.store(0, Ordering::Relaxed);
+                let mut params = decoding_params(threads, &request, Decoding::Careful);
+                encoder_count::attach(&mut params, &runs);
+                state
+                    .full(params, &padded)
+                    .map_err(|e| AsrError::Decode(e.to_string()))?;
+                encoder_runs += runs.load(Ordering::Relaxed);
+                let retry = extract_words(ctx, state, chunk, offset);
+                tracing::debug!(
+                    "chunk at {offset:.1} s decoded again: {} words, then {}",
+                    chunk_words.len(),
+                    retry.len()
+                );
+                if cut_loops(retry.clone()).len() > cut_loops(chunk_words.clone()).len() {
+                    chunk_words = retry;
+                }
+            }
             if let (Some(expect), Some(tokenizer)) = (request.expected.as_mut(), tokenizer) {
                 let expected = expect(&chunk_words);
                 if !expected.is_empty() {
@@ -118,8 +139,32 @@ fn plan_chunks(len: usize, activity: &Activity) -> Vec<(usize, usize)> {
     chunks
 }
 
-fn decoding_params<'a>(threads: usize, request: &'a Request) -> FullParams<'a, 'a> {
-    let mut params = FullParams::new(SamplingStrategy::Greedy { best_of: 1 });
+/// How hard the decoder tries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Decoding {
+    /// One greedy pass at temperature 0: fast and repeatable.
+    Greedy,
+    /// Beam search, falling back to higher temperatures when the result still looks like a
+    /// loop or is improbable: for a chunk whose greedy pass lost the speech.
+    Careful,
+}
+
+/// Beam width of the careful decode (whisper's reference setting).
+const CAREFUL_BEAM: i32 = 5;
+
+fn decoding_params<'a>(
+    threads: usize,
+    request: &'a Request,
+    decoding: Decoding,
+) -> FullParams<'a, 'a> {
+    let strategy = match decoding {
+        Decoding::Greedy => SamplingStrategy::Greedy { best_of: 1 },
+        Decoding::Careful => SamplingStrategy::BeamSearch {
+            beam_size: CAREFUL_BEAM,
+            patience: -1.0,
+        },
+    };
+    let mut params = FullParams::new(strategy);
     params.set_n_threads(threads as i32);
     params.set_language(Some(request.language.code()));
     params.set_detect_language(false);
@@ -128,9 +173,14 @@ fn decoding_params<'a>(threads: usize, request: &'a Request) -> FullParams<'a, '
     params.set_token_timestamps(true);
     params.set_suppress_blank(true);
     params.set_suppress_nst(true);
-    // Deterministic: no sampling fallback at higher temperatures; loops are cut afterwards.
     params.set_temperature(0.0);
-    params.set_temperature_inc(0.0);
+    match decoding {
+        // Deterministic: no sampling fallback at higher temperatures; loops are cut afterwards.
+        Decoding::Greedy => params.set_temperature_inc(0.0),
+        // whisper.cpp's own fallback: re-decode at rising temperatures while the result
+        // looks like a loop or is improbable.
+        Decoding::Careful => params.set_temperature_inc(0.2),
+    }
     params.set_print_special(false);
     params.set_print_progress(false);
     params.set_print_realtime(false);

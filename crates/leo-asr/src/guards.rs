@@ -56,6 +56,23 @@ pub fn segment_is_noise(token_probs: &[f32]) -> bool {
     mean < 0.2
 }
 
+/// Below this many words per second of voice, a decode has lost most of the speech: reading
+/// aloud runs at 1.5–3.5 words per voiced second, a child sounding words out at about 1.
+const MIN_WORDS_PER_VOICED_S: f64 = 0.8;
+/// Too little voice to judge a decode by its word rate.
+const MIN_VOICED_S_TO_JUDGE: f64 = 3.0;
+
+/// Whether a chunk's greedy decode lost the speech: the decoder looped or stopped early and
+/// its words cover far less voice than the chunk holds (seen on some voices: "mi amor, mi
+/// amor, mi amor" over 16 s of a Spanish passage). Such a chunk is worth decoding again.
+pub fn decode_looks_failed(words: &[Word], voiced_s: f64) -> bool {
+    if voiced_s < MIN_VOICED_S_TO_JUDGE {
+        return false;
+    }
+    let kept = cut_loops(words.to_vec()).len();
+    kept < words.len() || (kept as f64) < MIN_WORDS_PER_VOICED_S * voiced_s
+}
+
 /// A child may repeat a word or two, but the same phrase more than `MAX_REPEATS` times in a
 /// row is the decoder looping: keep the first repeats and drop the rest of the run.
 const MAX_REPEATS: usize = 3;
@@ -187,5 +204,25 @@ mod tests {
         assert!(!segment_is_non_speech(0.1, -2.0));
         assert!(segment_is_noise(&[0.05, 0.1, 0.2]));
         assert!(!segment_is_noise(&[0.9, 0.5, 0.7]));
+    }
+
+    #[test]
+    fn a_decode_that_lost_the_speech_is_spotted() {
+        // Three phrases over 16 s of voice: far too few words.
+        assert!(decode_looks_failed(
+            &words("mi amor, mi amor, mi amor,"),
+            16.0
+        ));
+        // A loop, however long the voice.
+        assert!(decode_looks_failed(
+            &words("the dog the dog the dog the dog the dog"),
+            4.0
+        ));
+        // Ordinary reading, and a slow reader sounding words out.
+        let passage = "Mi abuela vive en un pueblo pequeño cerca de la montaña cada verano";
+        assert!(!decode_looks_failed(&words(passage), 5.5));
+        assert!(!decode_looks_failed(&words("the cat sat on the mat"), 6.5));
+        // Too little voice to judge.
+        assert!(!decode_looks_failed(&words("hola"), 2.0));
     }
 }

@@ -49,6 +49,15 @@ impl Activity {
         Activity { voiced, levels }
     }
 
+    /// Seconds of voiced frames between `from` and `to` seconds.
+    pub fn voiced_seconds(&self, from: f64, to: f64) -> f64 {
+        let (a, b) = (Self::frame(from), Self::frame(to).min(self.voiced.len()));
+        if a >= b {
+            return 0.0;
+        }
+        self.voiced[a..b].iter().filter(|&&v| v).count() as f64 * HOP as f64 / RATE
+    }
+
     /// The best place to cut the audio between `from` and `to` seconds: the middle of the
     /// longest silence there, or the quietest frame when the reader never paused.
     pub fn quietest_point(&self, from: f64, to: f64) -> f64 {
