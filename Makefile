@@ -29,6 +29,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 help:
 	@echo "make run    build Leo and start it (installs what is missing)"
+	@echo "make demo   the speech engine alone on the bundled sample readings"
 	@echo "make test   formatting, lints and all tests, on the real models"
 	@echo "make bench  benchmarks (see README)"
 
