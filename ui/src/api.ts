@@ -132,9 +132,31 @@ export const retryScoring = (readingId: number) =>
  * Subscribes to background scoring progress for every reading; returns the unsubscribe.
  * The event's name comes from the bindings (tauri-specta names it after the Rust type).
  */
-export function onScoring(handler: (event: ScoringEvent) => void): Promise<UnlistenFn> {
-  return events.scoringEvent.listen((event) => handler(event.payload));
+// Scoring starts the moment a recording stops, before the scoring screen exists. One listener,
+// set up when the app starts, keeps the latest event of each reading and passes events on to
+// the screens, so a screen opened meanwhile begins where scoring already is and registers
+// without a round trip to the shell (during which events would be missed).
+const latestScoring = new Map<number, ScoringEvent>();
+const scoringHandlers = new Set<(event: ScoringEvent) => void>();
+let tracking: Promise<UnlistenFn> | null = null;
+
+export function trackScoring(): void {
+  tracking ??= events.scoringEvent.listen((event) => {
+    latestScoring.set(event.payload.readingId, event.payload);
+    for (const handler of scoringHandlers) handler(event.payload);
+  });
 }
+
+export function onScoring(handler: (event: ScoringEvent) => void): Promise<UnlistenFn> {
+  trackScoring();
+  scoringHandlers.add(handler);
+  return Promise.resolve(() => {
+    scoringHandlers.delete(handler);
+  });
+}
+
+export const latestScoringEvent = (readingId: number): ScoringEvent | null =>
+  latestScoring.get(readingId) ?? null;
 
 // ---- Teacher ----
 export const teacherState = () => unwrap(commands.teacherState());

@@ -9,8 +9,10 @@ import "@fontsource/opendyslexic/400.css";
 import "./styles/global.css";
 import "./styles/words.css";
 import App from "./App.svelte";
+import { trackScoring } from "./api";
 import { i18n } from "./i18n/i18n.svelte";
 
 document.documentElement.lang = i18n.lang;
+trackScoring();
 
 export default mount(App, { target: document.getElementById("app")! });

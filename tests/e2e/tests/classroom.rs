@@ -106,7 +106,14 @@ async fn read_recommended_passage(app: &Session, mic: &VirtualMic) -> String {
     // The last word's tail travels through PulseAudio and the recorder's buffers.
     tokio::time::sleep(Duration::from_millis(1500)).await;
     app.click("stop-button").await;
-    app.wait("scoring-progress").await;
+    // Recognition takes seconds: the screen shows where scoring is meanwhile.
+    app.wait_attr(
+        "scoring-progress",
+        "data-stage",
+        &["listening", "scoring"],
+        Duration::from_secs(20),
+    )
+    .await;
     app.screenshot("04-scoring").await;
     passage
 }
