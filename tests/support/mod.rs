@@ -4,7 +4,6 @@
 pub mod miscues;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 /// The folder with converted models. `make test` installs them there before running tests.
 pub fn models_dir() -> PathBuf {
@@ -37,13 +36,7 @@ pub fn wheel_cache() -> PathBuf {
 
 /// Speaks `text` with espeak-ng into a WAV file (22.05 kHz, as espeak writes it).
 pub fn speak(voice: &str, words_per_minute: u32, text: &str, out: &Path) {
-    let status = Command::new("espeak-ng")
-        .args(["-v", voice, "-s", &words_per_minute.to_string(), "-w"])
-        .arg(out)
-        .arg(text)
-        .status()
-        .expect("espeak-ng is needed for these tests (make test installs it)");
-    assert!(status.success(), "espeak-ng failed");
+    leo_testkit::speak_at(text, voice, words_per_minute, out);
 }
 
 /// Lower case, accents removed, punctuation dropped: how reading words are compared.

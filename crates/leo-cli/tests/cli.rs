@@ -20,14 +20,7 @@ fn stderr(o: &Output) -> String {
 }
 
 fn speak(text: &str, out: &Path) {
-    let ok = Command::new("espeak-ng")
-        .args(["-v", "en-gb", "-s", "150", "-w"])
-        .arg(out)
-        .arg(text)
-        .status()
-        .expect("espeak-ng is needed (make test installs it)")
-        .success();
-    assert!(ok);
+    leo_testkit::speak_at(text, "en-gb", 150, out);
 }
 
 #[test]

@@ -17,7 +17,7 @@ mod speech;
 pub mod virtual_mic;
 
 pub use child::{CHILD_MARKER, is_child_run, run_test_in_child};
-pub use speech::speak;
+pub use speech::{ESPEAK_DEFAULT_WPM, speak, speak_at};
 pub use virtual_mic::VirtualMic;
 
 use std::path::PathBuf;

@@ -158,6 +158,17 @@ impl VirtualMic {
         );
     }
 
+    /// Starts playing a sound file into the microphone and returns at once; wait on the
+    /// returned `paplay` process to know when it has been played.
+    pub fn start_playing(&self, sound_file: &Path) -> std::process::Child {
+        Command::new("paplay")
+            .arg(format!("--device={SINK}"))
+            .arg(sound_file)
+            .envs(self.env())
+            .spawn()
+            .expect("cannot run paplay (Debian package `pulseaudio-utils`)")
+    }
+
     /// Runs `pactl` against this server, e.g. `["suspend-source", SOURCE, "1"]`, panicking on
     /// failure. Returns its standard output.
     pub fn pactl(&self, args: &[&str]) -> String {

@@ -17,7 +17,7 @@ use std::time::{Duration, Instant};
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 
-pub use leo_testkit::{VirtualMic, require_program, speak};
+pub use leo_testkit::{VirtualMic, require_program, speak, speak_at};
 
 /// The app binary under test: `LEO_APP_BIN` (set by `make test`), else the release build in
 /// `CARGO_TARGET_DIR` or the workspace's `target/`.
@@ -130,19 +130,6 @@ pub async fn unlock_teacher(app: &Session) {
         .await;
     app.type_into("pin-input", PIN).await;
     app.click("pin-submit").await;
-}
-
-/// Speaks `text` at `words_per_minute` (espeak-ng's default is 175; children read slower)
-/// into `out_wav`.
-pub fn speak_at(text: &str, voice: &str, words_per_minute: u32, out_wav: &Path) {
-    let espeak = require_program("espeak-ng", "espeak-ng");
-    let status = Command::new(espeak)
-        .args(["-v", voice, "-s", &words_per_minute.to_string(), "-w"])
-        .arg(out_wav)
-        .arg(text)
-        .status()
-        .expect("cannot run espeak-ng");
-    assert!(status.success(), "espeak-ng failed");
 }
 
 /// A virtual X screen of 1280×800, stopped on drop.
@@ -350,6 +337,20 @@ impl Session {
             .find_all(Locator::Css(&format!("[data-testid^=\"{prefix}\"]")))
             .await
             .expect("cannot list elements")
+    }
+
+    /// Presses Record and, once the app records (samples flow: speaking earlier would cut
+    /// the first words), starts playing `wav` into the microphone. Returns the player.
+    pub async fn start_reading_aloud(&self, mic: &VirtualMic, wav: &Path) -> Child {
+        self.click("record-button").await;
+        self.wait_attr(
+            "recording-state",
+            "data-state",
+            &["recording"],
+            Duration::from_secs(20),
+        )
+        .await;
+        mic.start_playing(wav)
     }
 
     /// Saves what the window shows as `NAME.png` in the run's artifacts.

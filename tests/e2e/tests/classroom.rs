@@ -4,7 +4,6 @@
 //! reading, corrects one word, and the accuracy shown changes. Screenshots of each screen are
 //! saved in artifacts/e2e/classroom/.
 
-use std::process::Command;
 use std::time::Duration;
 
 use leo_e2e::{
@@ -77,21 +76,7 @@ async fn read_recommended_passage(app: &Session, mic: &VirtualMic) -> String {
     // At a third-grader's pace: espeak-ng's default 175 words a minute blurs short words.
     speak_at(&passage, "en-us", 130, wav.path());
 
-    app.click("record-button").await;
-    // "Recording" only once samples flow: speaking earlier would cut the first words.
-    app.wait_attr(
-        "recording-state",
-        "data-state",
-        &["recording"],
-        Duration::from_secs(20),
-    )
-    .await;
-    let mut player = Command::new("paplay")
-        .arg("--device=vsink")
-        .arg(wav.path())
-        .envs(mic.env())
-        .spawn()
-        .expect("cannot run paplay");
+    let mut player = app.start_reading_aloud(mic, wav.path()).await;
     tokio::time::sleep(Duration::from_secs(3)).await;
     assert!(
         app.attr("level-meter", "data-level").await.is_some(),

@@ -39,20 +39,7 @@ async fn a_recording_survives_the_app_being_killed() {
     let passage = app.text("passage-text").await;
     let wav = artifacts.join("spoken.wav");
     speak_at(&passage, "en-us", 140, &wav);
-    app.click("record-button").await;
-    app.wait_attr(
-        "recording-state",
-        "data-state",
-        &["recording"],
-        Duration::from_secs(20),
-    )
-    .await;
-    let mut player = Command::new("paplay")
-        .arg("--device=vsink")
-        .arg(&wav)
-        .envs(mic.env())
-        .spawn()
-        .expect("cannot run paplay");
+    let mut player = app.start_reading_aloud(&mic, &wav).await;
     // Counted in recorded audio (the timer shows samples written), not wall time.
     let start = std::time::Instant::now();
     while shown_seconds(&app.text("recording-timer").await) < READ_BEFORE_KILL_S {

@@ -84,14 +84,7 @@ pub fn stderr(o: &Output) -> String {
 }
 
 pub fn speak(voice: &str, text: &str, out: &Path) {
-    let ok = Command::new("espeak-ng")
-        .args(["-v", voice, "-s", "140", "-w"])
-        .arg(out)
-        .arg(text)
-        .status()
-        .expect("espeak-ng is needed (make test installs it)")
-        .success();
-    assert!(ok, "espeak-ng failed");
+    leo_testkit::speak_at(text, voice, 140, out);
 }
 
 /// `leo passages list` lines as (id, lang, level, word count).
