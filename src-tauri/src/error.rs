@@ -100,9 +100,6 @@ impl From<leo_store::StoreError> for AppError {
     }
 }
 
-/// ENOSPC: what a full disk looks like to a file write.
-const NO_SPACE: i32 = 28;
-
 impl From<leo_classroom::ClassroomError> for AppError {
     fn from(e: leo_classroom::ClassroomError) -> AppError {
         use leo_classroom::{ClassroomError as C, ScoreFailure as F};
@@ -120,7 +117,7 @@ impl From<leo_classroom::ClassroomError> for AppError {
             | C::EmptyPassage
             | C::NoRecording { .. } => ErrorCode::Invalid,
             C::Recording { source, .. } | C::Write { source, .. }
-                if source.raw_os_error() == Some(NO_SPACE) =>
+                if leo_store::is_disk_full(source) =>
             {
                 ErrorCode::DiskFull
             }

@@ -128,8 +128,9 @@ const SQLITE_FULL: i32 = 13;
 const SQLITE_CANTOPEN: i32 = 14;
 const SQLITE_NOTADB: i32 = 26;
 
-/// ENOSPC on Linux and macOS; Windows reports ERROR_DISK_FULL (112) / ERROR_HANDLE_DISK_FULL (39).
-fn is_disk_full(e: &io::Error) -> bool {
+/// Whether a file error means the disk is full. ENOSPC on Linux and macOS; Windows reports
+/// ERROR_DISK_FULL (112) / ERROR_HANDLE_DISK_FULL (39).
+pub fn is_disk_full(e: &io::Error) -> bool {
     if e.kind() == io::ErrorKind::StorageFull {
         return true;
     }

@@ -31,7 +31,7 @@ use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
 
-pub use error::{Result, StoreError};
+pub use error::{Result, StoreError, is_disk_full};
 pub use model::*;
 pub use privacy::EXPORT_FORMAT_VERSION;
 

@@ -164,7 +164,7 @@ pub async fn export_student(state: State<'_, AppState>, student_id: u32) -> AppR
 
 pub fn create_exports_dir(state: &AppState) -> AppResult<()> {
     std::fs::create_dir_all(&state.paths.exports_dir).map_err(|e| {
-        let code = if e.raw_os_error() == Some(28) {
+        let code = if leo_store::is_disk_full(&e) {
             ErrorCode::DiskFull
         } else {
             ErrorCode::Internal
