@@ -110,6 +110,15 @@ pub fn cases() -> Vec<Case> {
             expected: (19..47).map(|i| (i, NotReached)).collect(),
         },
         Case {
+            name: "en near misses",
+            lang: Lang::En,
+            passage: EN_PASSAGE,
+            script: vec![Say(
+                "Our class has a garden behind the school. Every Monday we water the beans and pull out the woods. Last week Maria found a green frog under a big leaves. We watched it jumped into the pond, and then we went back inside to write about it.",
+            )],
+            expected: vec![(18, Substitution), (29, Substitution), (33, Substitution)],
+        },
+        Case {
             name: "es clean",
             lang: Lang::Es,
             passage: ES_PASSAGE,
@@ -139,6 +148,41 @@ pub fn cases() -> Vec<Case> {
                 ),
             ],
             expected: vec![(28, Hesitation)],
+        },
+    ]
+}
+
+/// More Spanish cases for the benchmark (the tests keep to the three above).
+pub fn more_spanish_cases() -> Vec<Case> {
+    use Part::*;
+    use WordStatus::*;
+    vec![
+        Case {
+            name: "es near misses",
+            lang: Lang::Es,
+            passage: ES_PASSAGE,
+            script: vec![Say(
+                "Mi abuela vive en un pueblo pequeño cerca de la montaña. Cada verano voy a su cosa con mis primos. Por la manzana damos de comer a las gallinas y por la tarde jugamos en el río. Por la noche ella nos cuenta historia antiguas.",
+            )],
+            expected: vec![(16, Substitution), (22, Substitution), (43, Substitution)],
+        },
+        Case {
+            name: "es repetition and self-correction",
+            lang: Lang::Es,
+            passage: ES_PASSAGE,
+            script: vec![Say(
+                "Mi abuela vive en un pueblo pequeño cerca de la montaña. Cada verano voy a su casa, a su casa con mis primos. Por la mañana damos de comer a las gallinas y por la tarde jugamos en el rato, río. Por la noche ella nos cuenta historias antiguas.",
+            )],
+            expected: vec![(36, SelfCorrection)],
+        },
+        Case {
+            name: "es stops early",
+            lang: Lang::Es,
+            passage: ES_PASSAGE,
+            script: vec![Say(
+                "Mi abuela vive en un pueblo pequeño cerca de la montaña. Cada verano voy a su casa con mis primos.",
+            )],
+            expected: (20..45).map(|i| (i, NotReached)).collect(),
         },
     ]
 }

@@ -77,10 +77,24 @@ fn expected_words_source(passage: Vec<PassageWord>, lang: Lang) -> leo_asr::Expe
             ..Default::default()
         };
         let j = judge(&passage, &heard_so_far, lang, &settings, &[]);
-        let fresh: Vec<usize> = j
+        let heard_here = |w: &leo_scoring::WordResult| {
+            w.start.is_some_and(|s| s >= chunk_start - 1e-6) && !done[w.index]
+        };
+        let Some(last_here) = j
             .words
             .iter()
-            .filter(|w| w.start.is_some_and(|s| s >= chunk_start - 1e-6) && !done[w.index])
+            .rev()
+            .find(|w| heard_here(w))
+            .map(|w| w.index)
+        else {
+            return Vec::new();
+        };
+        // Words the recogniser left out before the last one it heard here are scored too, in
+        // their place: a word it dropped (often a short one) is still well supported by the
+        // audio, a word the reader skipped is not.
+        let fresh: Vec<usize> = j.words[..=last_here]
+            .iter()
+            .filter(|w| heard_here(w) || (w.start.is_none() && !done[w.index]))
             .map(|w| w.index)
             .collect();
         fresh

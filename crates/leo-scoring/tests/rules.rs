@@ -236,6 +236,44 @@ fn two_words_written_as_one_are_both_read() {
 }
 
 #[test]
+fn words_run_together_and_misspelled_by_the_recogniser_are_read_unless_strict() {
+    let passage = "Damos de comer a las gallinas.";
+    let j = run_with(
+        passage,
+        "damos necromera las gallinas",
+        Lang::Es,
+        RuleSettings::default(),
+    );
+    assert_eq!(statuses(&j), vec![Correct; 6]);
+    assert_eq!(j.words[2].heard.as_deref(), Some("necromera"));
+    assert_eq!(j.words[1].start, j.words[3].start);
+    let strict = RuleSettings {
+        strictness: Strictness::Strict,
+        ..Default::default()
+    };
+    let j = run_with(passage, "damos necromera las gallinas", Lang::Es, strict);
+    assert_eq!(
+        statuses(&j),
+        vec![
+            Correct,
+            Substitution,
+            Substitution,
+            Substitution,
+            Correct,
+            Correct
+        ]
+    );
+    let j = run_with(passage, "damos de comer alas gallinas", Lang::Es, strict);
+    assert_eq!(statuses(&j), vec![Correct; 6]);
+    // A word really skipped stays an omission.
+    let j = run(
+        "The little dog ran to the park.",
+        "the little dog ran to park",
+    );
+    assert_eq!(j.words[5].status, Omission);
+}
+
+#[test]
 fn spanish_is_matched_without_accents_and_numbers_as_words() {
     let j = run_with(
         "El niño tenía 3 años.",
