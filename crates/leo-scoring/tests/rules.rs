@@ -160,6 +160,11 @@ fn near_misses_follow_the_strictness_setting() {
     // A different word is never a near-miss under the normal setting.
     let j = run("The big house.", "the big horse");
     assert_eq!(j.words[2].status, Substitution);
+    // Same consonants, other vowels: another word, not another spelling.
+    let j = run("Pull out the weeds.", "pull out the woods");
+    assert_eq!(j.words[3].status, Substitution);
+    let j = run("At the theatre.", "at the theater");
+    assert_eq!(j.words[2].status, Correct);
 }
 
 #[test]
@@ -213,6 +218,34 @@ fn acoustic_evidence_overrules_a_recognition_slip_but_not_a_real_substitution() 
     assert_eq!(
         judge(&words, &h, Lang::En, &strict, &acoustics).words[1].status,
         Substitution
+    );
+}
+
+#[test]
+fn a_word_the_recogniser_dropped_counts_as_read_when_the_audio_holds_it() {
+    let words = passage_words("Cerca de la montaña.", Lang::Es);
+    let h = heard("cerca la montaña");
+    let forced = |lp: f32| {
+        let mut acoustics = vec![WordAcoustics::default(); 4];
+        acoustics[1].expected_logprob = Some((lp, 1));
+        acoustics
+    };
+    let judged = |settings: &RuleSettings, lp: f32| {
+        judge(&words, &h, Lang::Es, settings, &forced(lp)).words[1].status
+    };
+    let normal = RuleSettings::default();
+    assert_eq!(judged(&normal, -0.6), Correct);
+    // Skipped by the reader: forcing finds the word far less likely.
+    assert_eq!(judged(&normal, -12.0), Omission);
+    let strict = RuleSettings {
+        strictness: Strictness::Strict,
+        ..Default::default()
+    };
+    assert_eq!(judged(&strict, -0.6), Omission);
+    // Without forced evidence it stays an omission.
+    assert_eq!(
+        judge(&words, &h, Lang::Es, &normal, &[]).words[1].status,
+        Omission
     );
 }
 
