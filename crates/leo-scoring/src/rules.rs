@@ -8,16 +8,6 @@ use crate::align::{HeardToken, PassageToken, Step, align};
 use crate::result::{Insertion, Repetition, WordResult, WordStatus};
 use crate::similarity::{is_false_start, similarity, sound_key, spelling_similarity};
 
-/// True when two words are made of the same letters ("theatre", "theater").
-fn same_letters(a: &str, b: &str) -> bool {
-    let sorted = |s: &str| {
-        let mut c: Vec<char> = s.chars().collect();
-        c.sort_unstable();
-        c
-    };
-    sorted(a) == sorted(b)
-}
-
 /// One heard token paired with (part of) a passage word.
 #[derive(Debug, Clone, Copy)]
 struct Paired {
@@ -62,9 +52,8 @@ impl Strictness {
                     || (spelling >= 0.75 && expected.chars().take(2).eq(heard.chars().take(2)))
             }
             // The sound key folds every vowel after the first letter, so "woods" and "weeds"
-            // share one: normal also wants the spellings close ("colour"/"color") or the same
-            // letters reordered ("theatre"/"theater").
-            Strictness::Normal => same_sound && (spelling >= 0.75 || same_letters(expected, heard)),
+            // share one: normal also wants the spellings close ("colour"/"color").
+            Strictness::Normal => same_sound && spelling >= 0.75,
             Strictness::Strict => false,
         }
     }
