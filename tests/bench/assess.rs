@@ -238,9 +238,11 @@ fn overhead() {
 }
 
 fn main() {
-    if std::env::var("LEO_BENCH_ONLY").as_deref() == Ok("miscues") {
-        miscue_suite(None, "no prompt");
-        return;
+    // LEO_BENCH_ONLY=miscues|overhead runs one part (for quick checks while working).
+    match std::env::var("LEO_BENCH_ONLY").as_deref() {
+        Ok("miscues") => return miscue_suite(None, "no prompt"),
+        Ok("overhead") => return overhead(),
+        _ => {}
     }
     miscue_suite(None, "no prompt");
     miscue_suite(

@@ -9,8 +9,10 @@ use leo_scoring::features::{WordEvidence, utterance_features, word_features};
 use leo_scoring::pitch::track_pitch;
 use leo_scoring::prosody::summarize;
 use leo_scoring::rules::{HeardWord, RuleSettings, Strictness, WordAcoustics, judge};
+use leo_scoring::similarity::similarity;
 use leo_scoring::{Assessment, Scores, WordStatus};
-use leo_text::{Lang, PassageWord, passage_words};
+use leo_text::syllables::count_syllables;
+use leo_text::{Lang, PassageWord, normalise_heard, passage_words, sentence_case};
 
 const CALIBRATION_JSON: &str = include_str!("../../../models/scoring-calibration.json");
 
@@ -65,6 +67,7 @@ fn heard_words(words: &[Word]) -> Vec<HeardWord> {
 /// Chooses, chunk by chunk, which passage words the audio of that chunk should be scored on:
 /// those the words heard so far pair with, inside this chunk, in passage order.
 fn expected_words_source(passage: Vec<PassageWord>, lang: Lang) -> leo_asr::ExpectedWords {
+    let written = sentence_case(&passage, lang);
     let mut heard_so_far: Vec<HeardWord> = Vec::new();
     let mut done = vec![false; passage.len()];
     Box::new(move |chunk: &[Word]| {
@@ -104,7 +107,7 @@ fn expected_words_source(passage: Vec<PassageWord>, lang: Lang) -> leo_asr::Expe
                 let p = &passage[i];
                 ExpectedWord {
                     key: i,
-                    text: format!("{}{}", p.display, p.after.replace(' ', "")),
+                    text: format!("{}{}", written[i], p.after.replace(' ', "")),
                 }
             })
             .collect()
@@ -170,9 +173,17 @@ pub fn assess_with(
                 .find(|h| h.start <= s + 1e-9 && s < h.end.max(h.start + 1e-6))
         });
         let forced_score = forced.get(&w.index);
+        let spoken = passage[w.index].spoken.concat();
         let evidence = WordEvidence {
             forced: forced_score.map(|f| (f.logprob, f.min_logprob, f.margin, f.tokens)),
             heard_p: heard_word.map(|h| h.p),
+            heard_similarity: w
+                .heard
+                .as_deref()
+                .map(|h| similarity(&spoken, &normalise_heard(h, lang).concat(), lang)),
+            seconds_per_syllable: w.start.zip(w.end).map(|(s, e)| {
+                (e - s) / count_syllables(&passage[w.index].display, lang).max(1) as f64
+            }),
         };
         let feats = word_features(w.status, &evidence);
         let acoustic = WordAcoustics {
@@ -212,6 +223,7 @@ pub fn assess_with(
     let confidences: Vec<f64> = transcript.words.iter().map(|w| w.p as f64).collect();
     let utterance = utterance_features(
         &plain.words,
+        &word_feats,
         &word_scores,
         &confidences,
         judged.insertions.len(),

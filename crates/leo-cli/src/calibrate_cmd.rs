@@ -86,12 +86,10 @@ struct Sample {
 
 const ASPECTS: [&str; 5] = ["accuracy", "fluency", "prosody", "completeness", "total"];
 
+/// What a cached sample was made with. Utterance features are rebuilt from the cached words
+/// at every fit, so only the word features name the version.
 fn features_version() -> String {
-    format!(
-        "{}|{}",
-        WORD_FEATURES.join(","),
-        UTTERANCE_FEATURES.join(",")
-    )
+    WORD_FEATURES.join(",")
 }
 
 fn collect(
@@ -195,6 +193,7 @@ fn utterance_rows(samples: &[Sample], word_model: &LinearModel) -> Vec<Vec<f64>>
                 .collect();
             utterance_features(
                 &s.words,
+                &s.word_features,
                 &scores,
                 &s.confidences,
                 s.insertions,

@@ -121,6 +121,11 @@ pub fn align(passage: &[PassageToken], heard: &[HeardToken], lang: Lang) -> Vec<
             let mut best = diag.min(up).min(left);
             for (slot, (text, key)) in joins[i].iter().enumerate() {
                 let k = slot + 2;
+                // A join costs at least what came before it: skip the string comparisons
+                // when that already loses.
+                if cost[(i - k) * width + j - 1] >= best {
+                    continue;
+                }
                 // A heard token about as like one of the parts alone is that part, and the
                 // others were skipped ("found" for "found a").
                 let best_part = (i - k..i).map(|t| sims[t * m + j - 1]).fold(0.0, f64::max);

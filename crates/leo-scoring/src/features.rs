@@ -12,16 +12,26 @@ pub struct WordEvidence {
     pub forced: Option<(f32, f32, f32, u32)>,
     /// The recogniser's confidence in the word it heard at this place.
     pub heard_p: Option<f32>,
+    /// How alike the heard word is to the passage word (0–1; 1 when heard as written): a
+    /// word heard as a near miss ("bare" for "bear") was likely said almost right.
+    pub heard_similarity: Option<f64>,
+    /// Seconds the word took per syllable: words a reader struggles with are drawn out.
+    pub seconds_per_syllable: Option<f64>,
 }
 
-pub const WORD_FEATURES: [&str; 6] = [
+pub const WORD_FEATURES: [&str; 8] = [
     "forced_logprob_per_token",
     "forced_min_logprob",
     "forced_margin_per_token",
     "heard_confidence",
     "heard_as_written",
     "not_heard",
+    "heard_similarity",
+    "seconds_per_syllable",
 ];
+
+/// Longest time per syllable a word is credited with: beyond it a word is simply slow.
+const MAX_SECONDS_PER_SYLLABLE: f64 = 1.0;
 
 /// Values used where a word has no evidence at all (not read): worse than any real reading.
 const NO_LOGPROB: f64 = -12.0;
@@ -48,12 +58,17 @@ pub fn word_features(status: WordStatus, evidence: &WordEvidence) -> Vec<f64> {
             status,
             WordStatus::Omission | WordStatus::NotReached
         ))),
+        evidence.heard_similarity.unwrap_or(0.0),
+        evidence
+            .seconds_per_syllable
+            .unwrap_or(0.0)
+            .clamp(0.0, MAX_SECONDS_PER_SYLLABLE),
     ]
 }
 
-pub const UTTERANCE_FEATURES: [&str; 12] = [
+pub const UTTERANCE_FEATURES: [&str; 13] = [
     "mean_word_score",
-    "min_word_score",
+    "low_word_score",
     "fraction_correct",
     "fraction_attempted",
     "mean_heard_confidence",
@@ -64,12 +79,30 @@ pub const UTTERANCE_FEATURES: [&str; 12] = [
     "pauses_within_phrases_per_word",
     "hesitations",
     "median_pitch_range",
+    "weak_words_forced_logprob",
 ];
 
+/// Linear-interpolated percentile (`q` in 0–1) of `values`, or `empty` when there are none.
+fn percentile(values: &[f64], q: f64, empty: f64) -> f64 {
+    let mut v: Vec<f64> = values.to_vec();
+    if v.is_empty() {
+        return empty;
+    }
+    v.sort_by(f64::total_cmp);
+    let at = q * (v.len() - 1) as f64;
+    let (lo, hi) = (at.floor() as usize, at.ceil() as usize);
+    v[lo] + (v[hi] - v[lo]) * (at - lo as f64)
+}
+
 /// Reading-level features. `word_scores` are the word model's predictions (0–10) for the
-/// words that have one.
+/// words that have one; `word_features` holds every passage word's features.
+///
+/// The weakest words carry the experts' judgement, but a plain minimum falls as passages get
+/// longer; low percentiles do not: the 25th percentile of word scores, and the 10th of the
+/// words' forced log-probability per token.
 pub fn utterance_features(
     words: &[WordResult],
+    word_features: &[Vec<f64>],
     word_scores: &[f64],
     heard_confidences: &[f64],
     insertions: usize,
@@ -93,6 +126,10 @@ pub fn utterance_features(
         .iter()
         .filter(|w| w.status == WordStatus::Hesitation)
         .count() as f64;
+    let forced: Vec<f64> = word_features
+        .iter()
+        .filter_map(|f| f.first().copied())
+        .collect();
     let mut ranges: Vec<f64> = prosody
         .sentence_pitch_range_st
         .iter()
@@ -102,7 +139,7 @@ pub fn utterance_features(
     ranges.sort_by(f64::total_cmp);
     vec![
         mean(word_scores),
-        word_scores.iter().copied().fold(10.0, f64::min),
+        percentile(word_scores, 0.25, 0.0),
         correct / n,
         attempted / n,
         mean(heard_confidences),
@@ -117,12 +154,23 @@ pub fn utterance_features(
         prosody.pauses_within_phrases as f64 / n,
         hesitations,
         ranges.get(ranges.len() / 2).copied().unwrap_or(0.0),
+        percentile(&forced, 0.10, NO_LOGPROB),
     ]
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn percentiles_interpolate_like_the_usual_definition() {
+        let v = [4.0, 1.0, 3.0, 2.0, 5.0];
+        assert_eq!(percentile(&v, 0.0, 9.0), 1.0);
+        assert_eq!(percentile(&v, 0.25, 9.0), 2.0);
+        assert!((percentile(&v, 0.10, 9.0) - 1.4).abs() < 1e-12);
+        assert_eq!(percentile(&v, 1.0, 9.0), 5.0);
+        assert_eq!(percentile(&[], 0.5, 9.0), 9.0);
+    }
 
     #[test]
     fn word_features_have_the_declared_shape_and_floor() {
@@ -135,9 +183,13 @@ mod tests {
             &WordEvidence {
                 forced: Some((-0.4, -0.3, 0.0, 2)),
                 heard_p: Some(0.9),
+                heard_similarity: Some(1.0),
+                seconds_per_syllable: Some(3.0),
             },
         );
         assert!((good[0] + 0.2).abs() < 1e-6);
         assert_eq!(good[4], 1.0);
+        assert_eq!(good[6], 1.0);
+        assert_eq!(good[7], MAX_SECONDS_PER_SYLLABLE);
     }
 }

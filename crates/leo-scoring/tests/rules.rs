@@ -375,7 +375,7 @@ proptest! {
         let errors = j.words.iter().filter(|w| w.status.is_error()).count();
         prop_assert_eq!(correct + errors, first_unreached);
         prop_assert!(j.reading_time_s >= 0.0);
-        // Every heard word stands for at most one passage word, or two it ran together.
+        // Every heard word stands for at most one passage word, or up to three it ran together.
         let mut starts: Vec<u64> = j.words.iter().filter_map(|w| w.start.map(f64::to_bits)).collect();
         starts.dedup();
         prop_assert!(starts.len() <= heard.len());

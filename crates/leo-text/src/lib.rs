@@ -1,10 +1,12 @@
 //! Text handling for reading passages in English and Spanish. Pure: no I/O.
 
+pub mod casing;
 pub mod normalize;
 pub mod numbers;
 pub mod passage;
 pub mod syllables;
 
+pub use casing::sentence_case;
 pub use normalize::{fold, normalise_heard, spoken_forms};
 pub use passage::{Boundary, PassageWord, passage_words};
 
