@@ -9,7 +9,7 @@ mod support;
 use std::time::Instant;
 
 use leo_asr::{Request, SpeechWorker};
-use leo_assess::{assess_with, builtin_calibration};
+use leo_assess::{assess_with, builtin_calibration, heard_word_at};
 use leo_scoring::WordStatus;
 use leo_scoring::rules::RuleSettings;
 use leo_text::{Lang, passage_words};
@@ -98,13 +98,9 @@ fn run(
                 || matches!(want, WordStatus::Substitution | WordStatus::Omission))
         {
             let forced = outcome.transcript.forced.iter().find(|f| f.key == w.index);
-            let heard = w.start.and_then(|s| {
-                outcome
-                    .transcript
-                    .words
-                    .iter()
-                    .find(|h| h.start <= s + 1e-9 && s < h.end.max(h.start + 1e-6))
-            });
+            let heard = w
+                .start
+                .and_then(|s| heard_word_at(&outcome.transcript.words, s));
             println!(
                 "  {} / {voice}: #{} {:?} want {want:?} got {:?} heard {:?} pron {:?} forced {:?} heard_lp {:?}",
                 case.name,

@@ -64,6 +64,13 @@ fn heard_words(words: &[Word]) -> Vec<HeardWord> {
         .collect()
 }
 
+/// The heard word spoken at `start` (a passage word's start time from the rules).
+pub fn heard_word_at(words: &[Word], start: f64) -> Option<&Word> {
+    words
+        .iter()
+        .find(|h| h.start <= start + 1e-9 && start < h.end.max(h.start + 1e-6))
+}
+
 /// Chooses, chunk by chunk, which passage words the audio of that chunk should be scored on:
 /// those the words heard so far pair with, inside this chunk, in passage order.
 fn expected_words_source(passage: Vec<PassageWord>, lang: Lang) -> leo_asr::ExpectedWords {
@@ -166,12 +173,7 @@ pub fn assess_with(
     let mut word_feats = Vec::with_capacity(passage.len());
     let mut acoustics = Vec::with_capacity(passage.len());
     for w in &first.words {
-        let heard_word = w.start.and_then(|s| {
-            transcript
-                .words
-                .iter()
-                .find(|h| h.start <= s + 1e-9 && s < h.end.max(h.start + 1e-6))
-        });
+        let heard_word = w.start.and_then(|s| heard_word_at(&transcript.words, s));
         let forced_score = forced.get(&w.index);
         let spoken = passage[w.index].spoken.concat();
         let evidence = WordEvidence {

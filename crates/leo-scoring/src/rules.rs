@@ -137,9 +137,7 @@ impl WordAcoustics {
         };
         tokens > 0 && lp >= heard - margin && lp / tokens as f32 >= floor
     }
-}
 
-impl WordAcoustics {
     /// True when a passage word the recogniser did not write is nonetheless well supported
     /// by the audio in its place (forced between its neighbours). The recogniser drops short
     /// words run into their neighbours ("de", "has"); those keep the passage word within a
@@ -241,12 +239,12 @@ pub fn judge(
             let pairs = &paired[w.index];
             let heard_ids = distinct_heard(pairs.iter().map(|pair| h_tokens[pair.h].heard));
             let status = if pairs.is_empty() {
-                let supported = acoustics
-                    .get(w.index)
-                    .is_some_and(|a| a.supports_unheard(settings.strictness));
                 if unreached[w.index] {
                     WordStatus::NotReached
-                } else if supported {
+                } else if acoustics
+                    .get(w.index)
+                    .is_some_and(|a| a.supports_unheard(settings.strictness))
+                {
                     // The recogniser dropped a word the audio clearly holds.
                     WordStatus::Correct
                 } else {
