@@ -114,8 +114,10 @@ bench-assess: models
 	else echo "$(SPEECHOCEAN) not found: skipping the expert-agreement part"; fi
 	cargo bench -p leo-system-tests --bench assess
 
-# Refits models/scoring-calibration.json on the training split only.
+# Refits models/scoring-calibration-MODEL.json, one per shipped model, on the training split
+# only.
 calibrate: models
-	$(LEO_BIN) calibrate --data "$(SPEECHOCEAN)" --out models/scoring-calibration.json
+	$(LEO_BIN) calibrate --data "$(SPEECHOCEAN)" --model tiny.en
+	$(LEO_BIN) calibrate --data "$(SPEECHOCEAN)" --model base
 
 -include mk/*.mk

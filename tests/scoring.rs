@@ -10,7 +10,7 @@ mod support;
 use std::sync::OnceLock;
 
 use leo_asr::SpeechWorker;
-use leo_assess::{assess, builtin_calibration};
+use leo_assess::{assess, calibration_for};
 use leo_scoring::WordStatus;
 use leo_scoring::rules::RuleSettings;
 use leo_text::{Lang, passage_words};
@@ -42,7 +42,7 @@ fn check(case: &Case) {
         samples,
         case.lang,
         &RuleSettings::default(),
-        &builtin_calibration(),
+        &calibration_for(worker(case.lang)),
     )
     .unwrap();
     let a = &outcome.assessment;
@@ -149,7 +149,7 @@ fn silence_scores_nothing_read_and_says_so() {
         vec![0.0; 16_000 * 3],
         Lang::En,
         &RuleSettings::default(),
-        &builtin_calibration(),
+        &calibration_for(worker(Lang::En)),
     )
     .unwrap();
     assert!(
@@ -171,7 +171,7 @@ fn an_empty_passage_is_refused() {
         vec![0.1; 16_000],
         Lang::En,
         &RuleSettings::default(),
-        &builtin_calibration(),
+        &calibration_for(worker(Lang::En)),
     )
     .unwrap_err();
     assert!(err.to_string().contains("no words"));

@@ -9,7 +9,7 @@ mod support;
 use std::time::Instant;
 
 use leo_asr::{Request, SpeechWorker};
-use leo_assess::{assess_with, builtin_calibration, heard_word_at};
+use leo_assess::{assess_with, calibration_for, heard_word_at};
 use leo_scoring::WordStatus;
 use leo_scoring::rules::RuleSettings;
 use leo_text::{Lang, passage_words};
@@ -82,7 +82,7 @@ fn run(
         samples,
         case.lang,
         &RuleSettings::default(),
-        &builtin_calibration(),
+        &calibration_for(worker),
         prompt,
     )
     .unwrap();
@@ -214,7 +214,7 @@ fn overhead() {
             samples.clone(),
             Lang::En,
             &RuleSettings::default(),
-            &builtin_calibration(),
+            &calibration_for(&worker),
             None,
         )
         .unwrap();

@@ -38,6 +38,7 @@ pub struct SpeechWorker {
     thread: Option<JoinHandle<()>>,
     model_path: PathBuf,
     multilingual: bool,
+    kind: String,
 }
 
 /// A submitted job; wait for it on any thread that may block.
@@ -75,11 +76,15 @@ impl SpeechWorker {
             .spawn(move || run(path, options, jobs_rx, ready_tx))
             .map_err(|e| AsrError::Decode(format!("cannot start the speech thread: {e}")))?;
         let multilingual = ready_rx.recv().unwrap_or(Err(AsrError::WorkerStopped))?;
+        let kind = leo_models::inspect::inspect_ggml(model_path)
+            .map(|info| leo_models::ggml::whisper_name(&info.hparams))
+            .unwrap_or_else(|_| "custom".into());
         Ok(SpeechWorker {
             jobs: Some(jobs_tx),
             thread: Some(thread),
             model_path: model_path.to_path_buf(),
             multilingual,
+            kind,
         })
     }
 
@@ -89,6 +94,12 @@ impl SpeechWorker {
 
     pub fn is_multilingual(&self) -> bool {
         self.multilingual
+    }
+
+    /// The conventional Whisper name of the loaded model (`tiny.en`, `base`, …), read from its
+    /// header whatever the file is called.
+    pub fn model_kind(&self) -> &str {
+        &self.kind
     }
 
     /// Queues a request; the reply arrives on the returned handle.

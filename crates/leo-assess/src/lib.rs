@@ -14,12 +14,33 @@ use leo_scoring::{Assessment, Scores, WordStatus};
 use leo_text::syllables::count_syllables;
 use leo_text::{Lang, PassageWord, normalise_heard, passage_words, sentence_case};
 
-const CALIBRATION_JSON: &str = include_str!("../../../models/scoring-calibration.json");
+const TINY_EN_CALIBRATION: &str = include_str!("../../../models/scoring-calibration-tiny.en.json");
+const BASE_CALIBRATION: &str = include_str!("../../../models/scoring-calibration-base.json");
 
-/// The calibration shipped with Leo.
-pub fn builtin_calibration() -> Calibration {
-    // The file is part of the source tree and checked by a test; failing here is a build defect.
-    serde_json::from_str(CALIBRATION_JSON).expect("models/scoring-calibration.json is valid")
+/// The calibration shipped for a recognition model (`tiny.en`, `base`): each model's
+/// log-probabilities and confidences have their own scale, so each has its own coefficients.
+/// Other models are scored with the ones of the closest shipped model.
+pub fn builtin_calibration(model_kind: &str) -> Calibration {
+    let json = match model_kind {
+        "tiny.en" => TINY_EN_CALIBRATION,
+        "base" => BASE_CALIBRATION,
+        other => {
+            tracing::warn!("no scoring calibration for {other}; using the closest shipped one");
+            if other.ends_with(".en") {
+                TINY_EN_CALIBRATION
+            } else {
+                BASE_CALIBRATION
+            }
+        }
+    };
+    // The files are part of the source tree and checked by a test; failing here is a build
+    // defect.
+    serde_json::from_str(json).expect("the shipped scoring calibrations are valid")
+}
+
+/// The calibration for the model `worker` runs.
+pub fn calibration_for(worker: &SpeechWorker) -> Calibration {
+    builtin_calibration(worker.model_kind())
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -285,4 +306,31 @@ fn notes_for(a: &Assessment, t: &Transcript) -> Vec<String> {
         notes.push("The passage has a single word, so words per minute say little.".into());
     }
     notes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use leo_scoring::features::{UTTERANCE_FEATURES, WORD_FEATURES};
+
+    #[test]
+    fn shipped_calibrations_match_the_features_the_engine_builds() {
+        for kind in ["tiny.en", "base"] {
+            let c = builtin_calibration(kind);
+            assert!(c.trained_on.contains(kind), "{kind}: {}", c.trained_on);
+            assert_eq!(c.word.features, WORD_FEATURES, "{kind}");
+            assert_eq!(c.word.weights.len(), WORD_FEATURES.len(), "{kind}");
+            for m in [
+                &c.accuracy,
+                &c.fluency,
+                &c.prosody,
+                &c.completeness,
+                &c.total,
+            ] {
+                assert_eq!(m.features, UTTERANCE_FEATURES, "{kind}");
+                assert_eq!(m.weights.len(), UTTERANCE_FEATURES.len(), "{kind}");
+            }
+        }
+        assert_ne!(builtin_calibration("tiny.en"), builtin_calibration("base"));
+    }
 }

@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use leo_assess::{assess, builtin_calibration};
+use leo_assess::{assess, calibration_for};
 use leo_levels::LevelDecision;
 use leo_models::default_model_for;
 use leo_passages::Passage;
@@ -174,7 +174,7 @@ fn hear(
         audio.samples,
         passage.lang,
         settings,
-        &builtin_calibration(),
+        &calibration_for(&worker),
     )?;
     // The recogniser skips silence and steady noise; a reading in which it heard nothing at
     // all is a microphone problem, not a reading to judge (and to move the level down for).

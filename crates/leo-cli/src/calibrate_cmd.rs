@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 use clap::Args;
 use leo_asr::{SpeechWorker, WorkerOptions};
-use leo_assess::{assess, builtin_calibration};
+use leo_assess::{assess, builtin_calibration, calibration_for};
 use leo_models::ModelStore;
 use leo_scoring::calibration::{Calibration, LinearModel, pearson};
 use leo_scoring::features::{UTTERANCE_FEATURES, WORD_FEATURES, utterance_features};
@@ -26,14 +26,18 @@ pub struct CalibrateArgs {
     #[arg(long)]
     data: PathBuf,
     /// Where to write the coefficients.
-    #[arg(long, default_value = "models/scoring-calibration.json")]
-    out: PathBuf,
+    /// Where to write the coefficients [default: models/scoring-calibration-MODEL.json].
+    #[arg(long)]
+    out: Option<PathBuf>,
     /// Feature cache (JSON lines), so refitting does not re-run recognition.
     #[arg(long)]
     cache: Option<PathBuf>,
     /// Use only the first N utterances.
     #[arg(long)]
     limit: Option<usize>,
+    /// The recognition model whose evidence the coefficients are fitted to.
+    #[arg(long, default_value = "tiny.en")]
+    model: String,
 }
 
 #[derive(Args, Debug)]
@@ -45,6 +49,9 @@ pub struct EvaluateArgs {
     cache: Option<PathBuf>,
     #[arg(long)]
     limit: Option<usize>,
+    /// The recognition model to evaluate with.
+    #[arg(long, default_value = "tiny.en")]
+    model: String,
     /// Also write the results as JSON here.
     #[arg(long)]
     report: Option<PathBuf>,
@@ -87,9 +94,9 @@ struct Sample {
 const ASPECTS: [&str; 5] = ["accuracy", "fluency", "prosody", "completeness", "total"];
 
 /// What a cached sample was made with. Utterance features are rebuilt from the cached words
-/// at every fit, so only the word features name the version.
-fn features_version() -> String {
-    WORD_FEATURES.join(",")
+/// at every fit, so only the model and the word features name the version.
+fn features_version(model: &str) -> String {
+    format!("{model}:{}", WORD_FEATURES.join(","))
 }
 
 fn collect(
@@ -98,6 +105,7 @@ fn collect(
     split: &str,
     cache: Option<&Path>,
     limit: Option<usize>,
+    model_name: &str,
 ) -> Result<Vec<Sample>> {
     let list = data.join(format!("{split}.jsonl"));
     let file =
@@ -106,7 +114,7 @@ fn collect(
     if let Some(c) = cache.filter(|c| c.is_file()) {
         for line in std::io::BufReader::new(std::fs::File::open(c)?).lines() {
             if let Ok(s) = serde_json::from_str::<Sample>(&line?) {
-                if s.version == features_version() {
+                if s.version == features_version(model_name) {
                     cached.insert(s.utt.clone(), s);
                 }
             }
@@ -121,9 +129,9 @@ fn collect(
         ),
         None => None,
     };
-    let model = ModelStore::new(&paths.models_dir).require("tiny.en")?;
+    let model = ModelStore::new(&paths.models_dir).require(model_name)?;
     let worker = SpeechWorker::spawn(&model, WorkerOptions::default())?;
-    let calibration = builtin_calibration();
+    let calibration = calibration_for(&worker);
     let mut samples = Vec::new();
     let lines: Vec<String> = std::io::BufReader::new(file)
         .lines()
@@ -153,7 +161,7 @@ fn collect(
         };
         let sample = Sample {
             utt: u.utt.clone(),
-            version: features_version(),
+            version: features_version(model_name),
             word_features: outcome.word_features.clone(),
             word_targets,
             words: outcome.feature_words.clone(),
@@ -225,6 +233,7 @@ pub fn calibrate(args: CalibrateArgs, paths: &Paths) -> Result<()> {
         "train",
         args.cache.as_deref(),
         args.limit,
+        &args.model,
     )?;
     if samples.len() < 20 {
         bail!("only {} training utterances: too few to fit", samples.len());
@@ -246,9 +255,10 @@ pub fn calibrate(args: CalibrateArgs, paths: &Paths) -> Result<()> {
     };
     let calibration = Calibration {
         trained_on: format!(
-            "speechocean762 train split ({} utterances, {} words), tiny.en, `leo calibrate`",
+            "speechocean762 train split ({} utterances, {} words), {}, `leo calibrate`",
             samples.len(),
-            x.len()
+            x.len(),
+            args.model
         ),
         word,
         accuracy: fit(0),
@@ -258,18 +268,25 @@ pub fn calibrate(args: CalibrateArgs, paths: &Paths) -> Result<()> {
         total: fit(4),
     };
     report(&samples, &calibration, "train (fit)");
-    std::fs::write(
-        &args.out,
-        serde_json::to_string_pretty(&calibration)? + "\n",
-    )
-    .with_context(|| format!("cannot write {}", args.out.display()))?;
-    println!("wrote {}", args.out.display());
+    let out = args.out.unwrap_or_else(|| {
+        PathBuf::from(format!("models/scoring-calibration-{}.json", args.model))
+    });
+    std::fs::write(&out, serde_json::to_string_pretty(&calibration)? + "\n")
+        .with_context(|| format!("cannot write {}", out.display()))?;
+    println!("wrote {}", out.display());
     Ok(())
 }
 
 pub fn evaluate(args: EvaluateArgs, paths: &Paths) -> Result<()> {
-    let samples = collect(paths, &args.data, "test", args.cache.as_deref(), args.limit)?;
-    let results = report(&samples, &builtin_calibration(), "test");
+    let samples = collect(
+        paths,
+        &args.data,
+        "test",
+        args.cache.as_deref(),
+        args.limit,
+        &args.model,
+    )?;
+    let results = report(&samples, &builtin_calibration(&args.model), "test");
     if let Some(path) = args.report {
         std::fs::write(&path, serde_json::to_string_pretty(&results)?)?;
     }

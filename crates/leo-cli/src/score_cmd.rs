@@ -3,7 +3,7 @@ use std::path::PathBuf;
 use anyhow::{Context, Result, bail};
 use clap::Args;
 use leo_asr::{SpeechWorker, WorkerOptions};
-use leo_assess::{assess, builtin_calibration};
+use leo_assess::{assess, calibration_for};
 use leo_models::{ModelStore, default_model_for};
 use leo_scoring::rules::{RuleSettings, Strictness};
 use leo_text::Lang;
@@ -78,7 +78,7 @@ pub fn run(args: ScoreArgs, paths: &Paths) -> Result<()> {
         audio.samples,
         lang,
         &settings,
-        &builtin_calibration(),
+        &calibration_for(&worker),
     )
     .with_context(|| format!("scoring {}", args.audio.display()))?;
     let a = &outcome.assessment;

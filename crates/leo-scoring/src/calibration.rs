@@ -1,5 +1,5 @@
 //! The small calibrated models that turn acoustic and timing features into scores on the
-//! experts' scale. Coefficients live in a data file (`models/scoring-calibration.json`) that
+//! experts' scale. Coefficients live in data files (`models/scoring-calibration-MODEL.json`) that
 //! `leo calibrate` reproduces from human-scored training data; fitting is plain ridge
 //! regression on standardised features.
 

@@ -62,6 +62,17 @@ fn workspace_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
+/// The environment the app reads in: the virtual screen and microphone, Leo's data in
+/// `data_dir`, the installed models, an English desktop.
+pub fn reading_env(screen: &Screen, mic: &VirtualMic, data_dir: &Path) -> Vec<(String, OsString)> {
+    let mut env = mic.env();
+    env.push(("DISPLAY".into(), screen.display().into()));
+    env.push(("LEO_DATA_DIR".into(), data_dir.into()));
+    env.push(("LEO_MODELS_DIR".into(), models_dir().into()));
+    env.push(("LANG".into(), "en_US.UTF-8".into()));
+    env
+}
+
 /// Screenshots and logs of a run, kept after it: `artifacts/e2e/NAME/` in the clone.
 pub fn artifacts_dir(name: &str) -> PathBuf {
     let dir = workspace_dir().join("artifacts").join("e2e").join(name);

@@ -7,7 +7,7 @@
 use std::time::Duration;
 
 use leo_e2e::{
-    Driver, PIN, Screen, Session, VirtualMic, app_binary, artifacts_dir, models_dir, speak_at,
+    Driver, PIN, Screen, Session, VirtualMic, app_binary, artifacts_dir, reading_env, speak_at,
     unlock_teacher,
 };
 
@@ -110,11 +110,7 @@ async fn a_student_reads_and_the_teacher_reviews_the_reading() {
     let mic = VirtualMic::start();
     // Kept with the screenshots: the database and the recording, to look at after a run.
     let data = artifacts.join("data");
-    let mut env = mic.env();
-    env.push(("DISPLAY".into(), screen.display().into()));
-    env.push(("LEO_DATA_DIR".into(), data.clone().into()));
-    env.push(("LEO_MODELS_DIR".into(), models_dir().into()));
-    env.push(("LANG".into(), "en_US.UTF-8".into()));
+    let env = reading_env(&screen, &mic, &data);
     let driver = Driver::start(&env, &artifacts.join("driver.log"));
     let app = driver.launch(&app_binary(), &artifacts).await;
 

@@ -6,7 +6,7 @@ use std::process::Command;
 use std::time::Duration;
 
 use leo_e2e::{
-    Driver, Screen, VirtualMic, app_binary, artifacts_dir, models_dir, seed_classroom, speak_at,
+    Driver, Screen, VirtualMic, app_binary, artifacts_dir, reading_env, seed_classroom, speak_at,
     unlock_teacher,
 };
 
@@ -25,11 +25,7 @@ async fn a_recording_survives_the_app_being_killed() {
     let mic = VirtualMic::start();
     let data = artifacts.join("data");
     seed_classroom(&data).await;
-    let mut env = mic.env();
-    env.push(("DISPLAY".into(), screen.display().into()));
-    env.push(("LEO_DATA_DIR".into(), data.clone().into()));
-    env.push(("LEO_MODELS_DIR".into(), models_dir().into()));
-    env.push(("LANG".into(), "en_US.UTF-8".into()));
+    let env = reading_env(&screen, &mic, &data);
     let driver = Driver::start(&env, &artifacts.join("driver.log"));
     let app_bin = app_binary();
     let app = driver.launch(&app_bin, &artifacts).await;
