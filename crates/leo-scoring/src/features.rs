@@ -66,7 +66,7 @@ pub fn word_features(status: WordStatus, evidence: &WordEvidence) -> Vec<f64> {
     ]
 }
 
-pub const UTTERANCE_FEATURES: [&str; 13] = [
+pub const UTTERANCE_FEATURES: [&str; 14] = [
     "mean_word_score",
     "low_word_score",
     "fraction_correct",
@@ -80,7 +80,13 @@ pub const UTTERANCE_FEATURES: [&str; 13] = [
     "hesitations",
     "median_pitch_range",
     "weak_words_forced_logprob",
+    "log_words_capped",
 ];
+
+/// The longest utterance in the calibration corpus, in words. The experts score longer
+/// sentences lower (more to get wrong, harder texts); beyond this length their scale is
+/// unknown, so longer passages are scored as if this long.
+const MAX_CALIBRATED_WORDS: usize = 10;
 
 /// Linear-interpolated percentile (`q` in 0–1) of `values`, or `empty` when there are none.
 fn percentile(values: &[f64], q: f64, empty: f64) -> f64 {
@@ -99,7 +105,8 @@ fn percentile(values: &[f64], q: f64, empty: f64) -> f64 {
 ///
 /// The weakest words carry the experts' judgement, but a plain minimum falls as passages get
 /// longer; low percentiles do not: the 25th percentile of word scores, and the 10th of the
-/// words' forced log-probability per token.
+/// words' forced log-probability per token. The passage length itself is a feature, capped at
+/// the longest calibrated utterance.
 pub fn utterance_features(
     words: &[WordResult],
     word_features: &[Vec<f64>],
@@ -155,6 +162,7 @@ pub fn utterance_features(
         hesitations,
         ranges.get(ranges.len() / 2).copied().unwrap_or(0.0),
         percentile(&forced, 0.10, NO_LOGPROB),
+        (words.len().clamp(1, MAX_CALIBRATED_WORDS) as f64).ln(),
     ]
 }
 
@@ -191,5 +199,42 @@ mod tests {
         assert_eq!(good[4], 1.0);
         assert_eq!(good[6], 1.0);
         assert_eq!(good[7], MAX_SECONDS_PER_SYLLABLE);
+    }
+
+    fn read_words(n: usize) -> Vec<WordResult> {
+        (0..n)
+            .map(|index| WordResult {
+                index,
+                text: "word".into(),
+                status: WordStatus::Correct,
+                heard: Some("word".into()),
+                start: Some(index as f64),
+                end: Some(index as f64 + 0.5),
+                pronunciation: None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn passage_length_counts_up_to_the_longest_calibrated_utterance() {
+        let length = |n: usize| {
+            let words = read_words(n);
+            let feats = vec![vec![-0.5; WORD_FEATURES.len()]; n];
+            let f = utterance_features(
+                &words,
+                &feats,
+                &vec![9.0; n],
+                &vec![0.9; n],
+                0,
+                &ProsodySummary::default(),
+                n as f64,
+            );
+            assert_eq!(f.len(), UTTERANCE_FEATURES.len());
+            f[UTTERANCE_FEATURES.len() - 1]
+        };
+        assert_eq!(length(1), 0.0);
+        assert!(length(4) < length(8));
+        assert_eq!(length(MAX_CALIBRATED_WORDS), length(300));
+        assert_eq!(length(0), 0.0);
     }
 }
