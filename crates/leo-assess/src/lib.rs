@@ -5,7 +5,9 @@ use std::collections::HashMap;
 
 use leo_asr::{ExpectedWord, ForcedScore, Language, Request, SpeechWorker, Transcript, Word};
 use leo_scoring::calibration::Calibration;
-use leo_scoring::features::{WordEvidence, utterance_features, word_features};
+use leo_scoring::features::{
+    WordEvidence, text_features, utterance_features, word_features, word_model_input,
+};
 use leo_scoring::pitch::track_pitch;
 use leo_scoring::prosody::summarize;
 use leo_scoring::rules::{HeardWord, RuleSettings, Strictness, WordAcoustics, judge};
@@ -197,6 +199,7 @@ pub fn assess_with(
         let heard_word = w.start.and_then(|s| heard_word_at(&transcript.words, s));
         let forced_score = forced.get(&w.index);
         let spoken = passage[w.index].spoken.concat();
+        let syllables = count_syllables(&passage[w.index].display, lang);
         let evidence = WordEvidence {
             forced: forced_score.map(|f| (f.logprob, f.min_logprob, f.margin, f.tokens)),
             heard_p: heard_word.map(|h| h.p),
@@ -204,11 +207,15 @@ pub fn assess_with(
                 .heard
                 .as_deref()
                 .map(|h| similarity(&spoken, &normalise_heard(h, lang).concat(), lang)),
-            seconds_per_syllable: w.start.zip(w.end).map(|(s, e)| {
-                (e - s) / count_syllables(&passage[w.index].display, lang).max(1) as f64
-            }),
+            seconds_per_syllable: w
+                .start
+                .zip(w.end)
+                .map(|(s, e)| (e - s) / syllables.max(1) as f64),
         };
-        let feats = word_features(w.status, &evidence);
+        let feats = word_model_input(
+            &word_features(w.status, &evidence),
+            &text_features(syllables, passage.len()),
+        );
         let acoustic = WordAcoustics {
             pronunciation: None,
             expected_logprob: forced_score.map(|f| (f.logprob, f.tokens)),
@@ -311,15 +318,15 @@ fn notes_for(a: &Assessment, t: &Transcript) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use leo_scoring::features::{UTTERANCE_FEATURES, WORD_FEATURES};
+    use leo_scoring::features::{UTTERANCE_FEATURES, word_model_features};
 
     #[test]
     fn shipped_calibrations_match_the_features_the_engine_builds() {
         for kind in ["tiny.en", "base"] {
             let c = builtin_calibration(kind);
             assert!(c.trained_on.contains(kind), "{kind}: {}", c.trained_on);
-            assert_eq!(c.word.features, WORD_FEATURES, "{kind}");
-            assert_eq!(c.word.weights.len(), WORD_FEATURES.len(), "{kind}");
+            assert_eq!(c.word.features, word_model_features(), "{kind}");
+            assert_eq!(c.word.weights.len(), c.word.features.len(), "{kind}");
             for m in [
                 &c.accuracy,
                 &c.fluency,

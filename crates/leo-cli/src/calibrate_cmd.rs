@@ -12,10 +12,14 @@ use leo_asr::{SpeechWorker, WorkerOptions};
 use leo_assess::{assess, builtin_calibration, calibration_for};
 use leo_models::ModelStore;
 use leo_scoring::calibration::{Calibration, LinearModel, pearson};
-use leo_scoring::features::{UTTERANCE_FEATURES, WORD_FEATURES, utterance_features};
+use leo_scoring::features::{
+    UTTERANCE_FEATURES, WORD_FEATURES, text_features, utterance_features, word_model_features,
+    word_model_input,
+};
 use leo_scoring::rules::RuleSettings;
 use leo_scoring::{ProsodySummary, WordResult};
 use leo_text::Lang;
+use leo_text::syllables::count_syllables;
 use serde::{Deserialize, Serialize};
 
 use crate::paths::Paths;
@@ -187,6 +191,19 @@ fn collect(
     Ok(samples)
 }
 
+/// What the word model reads for each passage word of a sample: the cached evidence and the
+/// text features, rebuilt here so that changing them needs no new recognition.
+fn word_inputs(s: &Sample) -> Vec<Vec<f64>> {
+    s.words
+        .iter()
+        .zip(&s.word_features)
+        .map(|(w, evidence)| {
+            let syllables = count_syllables(&w.text, Lang::En);
+            word_model_input(evidence, &text_features(syllables, s.words.len()))
+        })
+        .collect()
+}
+
 /// Utterance features with word scores from `word_model`.
 fn utterance_rows(samples: &[Sample], word_model: &LinearModel) -> Vec<Vec<f64>> {
     samples
@@ -195,7 +212,7 @@ fn utterance_rows(samples: &[Sample], word_model: &LinearModel) -> Vec<Vec<f64>>
             let scores: Vec<f64> = s
                 .words
                 .iter()
-                .zip(&s.word_features)
+                .zip(&word_inputs(s))
                 .filter(|(w, _)| leo_assess::is_scored(w.status))
                 .map(|(_, f)| word_model.predict(f))
                 .collect();
@@ -216,7 +233,7 @@ fn word_pairs(samples: &[Sample], model: &LinearModel) -> (Vec<f64>, Vec<f64>) {
     let mut pred = Vec::new();
     let mut truth = Vec::new();
     for s in samples {
-        for (f, t) in s.word_features.iter().zip(&s.word_targets) {
+        for (f, t) in word_inputs(s).iter().zip(&s.word_targets) {
             if let Some(t) = t {
                 pred.push(model.predict(f));
                 truth.push(*t);
@@ -240,14 +257,14 @@ pub fn calibrate(args: CalibrateArgs, paths: &Paths) -> Result<()> {
     }
     let (mut x, mut y) = (Vec::new(), Vec::new());
     for s in &samples {
-        for (f, t) in s.word_features.iter().zip(&s.word_targets) {
+        for (f, t) in word_inputs(s).into_iter().zip(&s.word_targets) {
             if let Some(t) = t {
-                x.push(f.clone());
+                x.push(f);
                 y.push(*t);
             }
         }
     }
-    let word = LinearModel::fit(&WORD_FEATURES, &x, &y, 1.0, 0.0, 10.0);
+    let word = LinearModel::fit(&word_model_features(), &x, &y, 1.0, 0.0, 10.0);
     let rows = utterance_rows(&samples, &word);
     let fit = |k: usize| {
         let targets: Vec<f64> = samples.iter().map(|s| s.targets[k]).collect();

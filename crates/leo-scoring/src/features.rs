@@ -30,6 +30,38 @@ pub const WORD_FEATURES: [&str; 8] = [
     "seconds_per_syllable",
 ];
 
+/// Features of a passage word that come from its text, not from the recording: a longer word
+/// has more sounds to get wrong, and the experts judge words in longer sentences more
+/// severely. Both are capped where the calibration corpus ends. They are rebuilt at every fit,
+/// like the utterance features.
+pub const TEXT_FEATURES: [&str; 2] = ["syllables_capped", "log_words_capped"];
+
+/// The longest word in the calibration corpus, in syllables.
+const MAX_CALIBRATED_SYLLABLES: usize = 5;
+
+pub fn text_features(syllables: usize, passage_words: usize) -> Vec<f64> {
+    vec![
+        syllables.clamp(1, MAX_CALIBRATED_SYLLABLES) as f64,
+        log_words_capped(passage_words),
+    ]
+}
+
+/// What the word model reads: the evidence from the recording, then the text features.
+pub fn word_model_input(evidence_features: &[f64], text_features: &[f64]) -> Vec<f64> {
+    let mut input = evidence_features[..evidence_features.len().min(WORD_FEATURES.len())].to_vec();
+    input.extend_from_slice(text_features);
+    input
+}
+
+/// The word model's feature names, in the order of `word_model_input`.
+pub fn word_model_features() -> Vec<&'static str> {
+    WORD_FEATURES
+        .iter()
+        .chain(&TEXT_FEATURES)
+        .copied()
+        .collect()
+}
+
 /// Longest time per syllable a word is credited with: beyond it a word is simply slow.
 const MAX_SECONDS_PER_SYLLABLE: f64 = 1.0;
 
@@ -162,8 +194,12 @@ pub fn utterance_features(
         hesitations,
         ranges.get(ranges.len() / 2).copied().unwrap_or(0.0),
         percentile(&forced, 0.10, NO_LOGPROB),
-        (words.len().clamp(1, MAX_CALIBRATED_WORDS) as f64).ln(),
+        log_words_capped(words.len()),
     ]
+}
+
+fn log_words_capped(passage_words: usize) -> f64 {
+    (passage_words.clamp(1, MAX_CALIBRATED_WORDS) as f64).ln()
 }
 
 #[cfg(test)]
@@ -236,5 +272,18 @@ mod tests {
         assert!(length(4) < length(8));
         assert_eq!(length(MAX_CALIBRATED_WORDS), length(300));
         assert_eq!(length(0), 0.0);
+    }
+
+    #[test]
+    fn text_features_are_capped_like_the_corpus_and_follow_the_evidence() {
+        assert_eq!(text_features(0, 0), vec![1.0, 0.0]);
+        assert_eq!(text_features(3, 4)[0], 3.0);
+        assert_eq!(text_features(9, 300), text_features(5, 10));
+        let evidence = vec![0.5; WORD_FEATURES.len()];
+        let input = word_model_input(&evidence, &text_features(2, 6));
+        assert_eq!(input.len(), word_model_features().len());
+        assert_eq!(&input[WORD_FEATURES.len()..], &[2.0, 6f64.ln()]);
+        // Cached inputs that already carry text features are not extended twice.
+        assert_eq!(word_model_input(&input, &text_features(2, 6)), input);
     }
 }
