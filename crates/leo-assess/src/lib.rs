@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use leo_asr::{ExpectedWord, ForcedScore, Language, Request, SpeechWorker, Transcript, Word};
 use leo_scoring::calibration::Calibration;
 use leo_scoring::features::{
-    WordEvidence, text_features, utterance_features, word_features, word_model_input,
+    WordEvidence, context_features, utterance_features, word_features, word_model_input,
 };
 use leo_scoring::pitch::track_pitch;
 use leo_scoring::prosody::summarize;
@@ -212,10 +212,7 @@ pub fn assess_with(
                 .zip(w.end)
                 .map(|(s, e)| (e - s) / syllables.max(1) as f64),
         };
-        let feats = word_model_input(
-            &word_features(w.status, &evidence),
-            &text_features(syllables, passage.len()),
-        );
+        let feats = word_features(w.status, &evidence);
         let acoustic = WordAcoustics {
             pronunciation: None,
             expected_logprob: forced_score.map(|f| (f.logprob, f.tokens)),
@@ -236,6 +233,11 @@ pub fn assess_with(
     // Statuses before the pronunciation check: the utterance models are fitted on these, so
     // the features do not depend on the word model's own output.
     let plain = judge(&passage, &heard, lang, settings, &acoustics);
+    let word_feats: Vec<Vec<f64>> = word_feats
+        .iter()
+        .zip(context_features(&plain.words, lang))
+        .map(|(evidence, context)| word_model_input(evidence, &context))
+        .collect();
     for (a, (w, feats)) in acoustics
         .iter_mut()
         .zip(plain.words.iter().zip(&word_feats))

@@ -13,13 +13,12 @@ use leo_assess::{assess, builtin_calibration, calibration_for};
 use leo_models::ModelStore;
 use leo_scoring::calibration::{Calibration, LinearModel, pearson};
 use leo_scoring::features::{
-    UTTERANCE_FEATURES, WORD_FEATURES, text_features, utterance_features, word_model_features,
+    UTTERANCE_FEATURES, WORD_FEATURES, context_features, utterance_features, word_model_features,
     word_model_input,
 };
 use leo_scoring::rules::RuleSettings;
 use leo_scoring::{ProsodySummary, WordResult};
 use leo_text::Lang;
-use leo_text::syllables::count_syllables;
 use serde::{Deserialize, Serialize};
 
 use crate::paths::Paths;
@@ -192,15 +191,12 @@ fn collect(
 }
 
 /// What the word model reads for each passage word of a sample: the cached evidence and the
-/// text features, rebuilt here so that changing them needs no new recognition.
+/// context features, rebuilt here so that changing them needs no new recognition.
 fn word_inputs(s: &Sample) -> Vec<Vec<f64>> {
-    s.words
+    s.word_features
         .iter()
-        .zip(&s.word_features)
-        .map(|(w, evidence)| {
-            let syllables = count_syllables(&w.text, Lang::En);
-            word_model_input(evidence, &text_features(syllables, s.words.len()))
-        })
+        .zip(context_features(&s.words, Lang::En))
+        .map(|(evidence, context)| word_model_input(evidence, &context))
         .collect()
 }
 

@@ -2,6 +2,9 @@
 //! fluency, prosody, completeness, total). Both `leo score` and `leo calibrate` build them here,
 //! so training and use see exactly the same numbers.
 
+use leo_text::Lang;
+use leo_text::syllables::count_syllables;
+
 use crate::result::{ProsodySummary, WordResult, WordStatus};
 
 /// Acoustic evidence for one passage word.
@@ -30,26 +33,71 @@ pub const WORD_FEATURES: [&str; 8] = [
     "seconds_per_syllable",
 ];
 
-/// Features of a passage word that come from its text, not from the recording: a longer word
-/// has more sounds to get wrong, and the experts judge words in longer sentences more
-/// severely. Both are capped where the calibration corpus ends. They are rebuilt at every fit,
-/// like the utterance features.
-pub const TEXT_FEATURES: [&str; 2] = ["syllables_capped", "log_words_capped"];
+/// Features of each passage word from the text and the reading's timing, rebuilt at every fit
+/// from the judged words (like the utterance features): a longer word has more sounds to get
+/// wrong; the experts judge words in longer sentences more severely; a pause before a word
+/// and a word drawn out against the reader's own pace both mark a word the reader struggled
+/// with. Length and syllables are capped where the calibration corpus ends.
+pub const CONTEXT_FEATURES: [&str; 4] = [
+    "syllables_capped",
+    "log_words_capped",
+    "pause_before_s",
+    "relative_duration",
+];
 
 /// The longest word in the calibration corpus, in syllables.
 const MAX_CALIBRATED_SYLLABLES: usize = 5;
+/// Longest pause before a word that counts: beyond it the word is simply late.
+const MAX_PAUSE_BEFORE_S: f64 = 2.0;
+/// Most a word can be drawn out against the reader's median pace.
+const MAX_RELATIVE_DURATION: f64 = 4.0;
 
-pub fn text_features(syllables: usize, passage_words: usize) -> Vec<f64> {
-    vec![
-        syllables.clamp(1, MAX_CALIBRATED_SYLLABLES) as f64,
-        log_words_capped(passage_words),
-    ]
+pub fn context_features(words: &[WordResult], lang: Lang) -> Vec<Vec<f64>> {
+    let syllables: Vec<usize> = words
+        .iter()
+        .map(|w| count_syllables(&w.text, lang).max(1))
+        .collect();
+    let pace: Vec<Option<f64>> = words
+        .iter()
+        .zip(&syllables)
+        .map(|(w, &n)| {
+            let (s, e) = (w.start?, w.end?);
+            Some(((e - s) / n as f64).clamp(0.0, MAX_SECONDS_PER_SYLLABLE))
+        })
+        .collect();
+    let paced: Vec<f64> = pace
+        .iter()
+        .flatten()
+        .copied()
+        .filter(|&p| p > 0.0)
+        .collect();
+    let median_pace = percentile(&paced, 0.5, 0.0);
+    let mut previous_end: Option<f64> = None;
+    let mut out = Vec::with_capacity(words.len());
+    for (i, w) in words.iter().enumerate() {
+        let pause_before = match (previous_end, w.start) {
+            (Some(end), Some(start)) => (start - end).clamp(0.0, MAX_PAUSE_BEFORE_S),
+            _ => 0.0,
+        };
+        let relative_duration = match pace[i] {
+            Some(p) if median_pace > 0.0 => (p / median_pace).min(MAX_RELATIVE_DURATION),
+            _ => 1.0,
+        };
+        out.push(vec![
+            syllables[i].min(MAX_CALIBRATED_SYLLABLES) as f64,
+            log_words_capped(words.len()),
+            pause_before,
+            relative_duration,
+        ]);
+        previous_end = w.end.or(previous_end);
+    }
+    out
 }
 
-/// What the word model reads: the evidence from the recording, then the text features.
-pub fn word_model_input(evidence_features: &[f64], text_features: &[f64]) -> Vec<f64> {
+/// What the word model reads: the evidence from the recording, then the context features.
+pub fn word_model_input(evidence_features: &[f64], context: &[f64]) -> Vec<f64> {
     let mut input = evidence_features[..evidence_features.len().min(WORD_FEATURES.len())].to_vec();
-    input.extend_from_slice(text_features);
+    input.extend_from_slice(context);
     input
 }
 
@@ -57,7 +105,7 @@ pub fn word_model_input(evidence_features: &[f64], text_features: &[f64]) -> Vec
 pub fn word_model_features() -> Vec<&'static str> {
     WORD_FEATURES
         .iter()
-        .chain(&TEXT_FEATURES)
+        .chain(&CONTEXT_FEATURES)
         .copied()
         .collect()
 }
@@ -275,15 +323,31 @@ mod tests {
     }
 
     #[test]
-    fn text_features_are_capped_like_the_corpus_and_follow_the_evidence() {
-        assert_eq!(text_features(0, 0), vec![1.0, 0.0]);
-        assert_eq!(text_features(3, 4)[0], 3.0);
-        assert_eq!(text_features(9, 300), text_features(5, 10));
-        let evidence = vec![0.5; WORD_FEATURES.len()];
-        let input = word_model_input(&evidence, &text_features(2, 6));
+    fn context_features_follow_length_pauses_and_pace() {
+        // Five one-syllable words at 0.5 s each, a 1.5 s pause before the fourth, the fifth
+        // drawn out to 1.0 s, and a last word never reached.
+        let mut words = read_words(6);
+        let times = [(0.0, 0.5), (0.5, 1.0), (1.0, 1.5), (3.0, 3.5), (3.5, 4.5)];
+        for (w, (s, e)) in words.iter_mut().zip(times) {
+            w.text = "cat".into();
+            (w.start, w.end) = (Some(s), Some(e));
+        }
+        words[5].text = "elephant".into();
+        (words[5].start, words[5].end) = (None, None);
+        words[5].status = WordStatus::NotReached;
+        let f = context_features(&words, Lang::En);
+        assert_eq!(f.len(), 6);
+        assert!(f.iter().all(|w| w.len() == CONTEXT_FEATURES.len()));
+        assert_eq!(f[0], vec![1.0, 6f64.ln(), 0.0, 1.0]);
+        assert_eq!(f[3][2], 1.5);
+        assert_eq!(f[4][3], 2.0);
+        assert_eq!(f[5][0], 3.0);
+        assert_eq!(f[5][3], 1.0);
+        let long = context_features(&read_words(300), Lang::En);
+        assert_eq!(long[0][1], log_words_capped(MAX_CALIBRATED_WORDS));
+        let input = word_model_input(&[0.5; WORD_FEATURES.len()], &f[3]);
         assert_eq!(input.len(), word_model_features().len());
-        assert_eq!(&input[WORD_FEATURES.len()..], &[2.0, 6f64.ln()]);
-        // Cached inputs that already carry text features are not extended twice.
-        assert_eq!(word_model_input(&input, &text_features(2, 6)), input);
+        // Cached inputs that already carry context features are not extended twice.
+        assert_eq!(word_model_input(&input, &f[3]), input);
     }
 }
