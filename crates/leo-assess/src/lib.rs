@@ -254,6 +254,7 @@ pub fn assess_with(
         .collect();
     let confidences: Vec<f64> = transcript.words.iter().map(|w| w.p as f64).collect();
     let utterance = utterance_features(
+        lang,
         &plain.words,
         &word_feats,
         &word_scores,

@@ -213,6 +213,7 @@ fn utterance_rows(samples: &[Sample], word_model: &LinearModel) -> Vec<Vec<f64>>
                 .map(|(_, f)| word_model.predict(f))
                 .collect();
             utterance_features(
+                Lang::En,
                 &s.words,
                 &s.word_features,
                 &scores,

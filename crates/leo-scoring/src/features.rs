@@ -146,7 +146,7 @@ pub fn word_features(status: WordStatus, evidence: &WordEvidence) -> Vec<f64> {
     ]
 }
 
-pub const UTTERANCE_FEATURES: [&str; 14] = [
+pub const UTTERANCE_FEATURES: [&str; 17] = [
     "mean_word_score",
     "low_word_score",
     "fraction_correct",
@@ -161,6 +161,9 @@ pub const UTTERANCE_FEATURES: [&str; 14] = [
     "median_pitch_range",
     "weak_words_forced_logprob",
     "log_words_capped",
+    "mean_word_score_by_length",
+    "speech_rate_squared",
+    "articulation_rate_squared",
 ];
 
 /// The longest utterance in the calibration corpus, in words. The experts score longer
@@ -186,8 +189,11 @@ fn percentile(values: &[f64], q: f64, empty: f64) -> f64 {
 /// The weakest words carry the experts' judgement, but a plain minimum falls as passages get
 /// longer; low percentiles do not: the 25th percentile of word scores, and the 10th of the
 /// words' forced log-probability per token. The passage length itself is a feature, capped at
-/// the longest calibrated utterance.
+/// the longest calibrated utterance, and it scales the mean word score (a mean over more words
+/// is a surer measure). Pace enters squared as well: the experts mark down both rushing and
+/// dragging, which a straight line in the rate cannot express.
 pub fn utterance_features(
+    lang: Lang,
     words: &[WordResult],
     word_features: &[Vec<f64>],
     word_scores: &[f64],
@@ -204,6 +210,8 @@ pub fn utterance_features(
             v.iter().sum::<f64>() / v.len() as f64
         }
     };
+    let speech_rate = english_equivalent_rate(prosody.speech_rate, lang);
+    let articulation_rate = english_equivalent_rate(prosody.articulation_rate, lang);
     let correct = words.iter().filter(|w| w.status.is_correct()).count() as f64;
     let attempted = words
         .iter()
@@ -231,8 +239,8 @@ pub fn utterance_features(
         attempted / n,
         mean(heard_confidences),
         insertions as f64 / n,
-        prosody.speech_rate,
-        prosody.articulation_rate,
+        speech_rate,
+        articulation_rate,
         if reading_time_s > 0.0 {
             prosody.pause_total_s / reading_time_s
         } else {
@@ -243,7 +251,27 @@ pub fn utterance_features(
         ranges.get(ranges.len() / 2).copied().unwrap_or(0.0),
         percentile(&forced, 0.10, NO_LOGPROB),
         log_words_capped(words.len()),
+        mean(word_scores) * log_words_capped(words.len()),
+        speech_rate.powi(2),
+        articulation_rate.powi(2),
     ]
+}
+
+/// Fastest pace the models were calibrated on (syllables per second, English scale): the
+/// fastest readers of the corpus are just under it.
+const MAX_CALIBRATED_RATE: f64 = 5.0;
+
+/// A syllable rate on the English scale the models were calibrated on. Spanish syllables are
+/// shorter: typical rates are about 7.8 syllables per second against 6.2 for English
+/// (Pellegrino, Coupé and Marsico, Language 87(3), 2011), so a Spanish reader at the same
+/// ease reads more syllables per second. Without this, fluent Spanish reading would sit past
+/// the calibrated range and be taken for rushing.
+fn english_equivalent_rate(rate: f64, lang: Lang) -> f64 {
+    let factor = match lang {
+        Lang::En => 1.0,
+        Lang::Es => 6.19 / 7.82,
+    };
+    (rate * factor).clamp(0.0, MAX_CALIBRATED_RATE)
 }
 
 fn log_words_capped(passage_words: usize) -> f64 {
@@ -305,6 +333,7 @@ mod tests {
             let words = read_words(n);
             let feats = vec![vec![-0.5; WORD_FEATURES.len()]; n];
             let f = utterance_features(
+                Lang::En,
                 &words,
                 &feats,
                 &vec![9.0; n],
@@ -314,12 +343,32 @@ mod tests {
                 n as f64,
             );
             assert_eq!(f.len(), UTTERANCE_FEATURES.len());
-            f[UTTERANCE_FEATURES.len() - 1]
+            assert_eq!(f[14], 9.0 * f[13]);
+            f[13]
         };
         assert_eq!(length(1), 0.0);
         assert!(length(4) < length(8));
         assert_eq!(length(MAX_CALIBRATED_WORDS), length(300));
         assert_eq!(length(0), 0.0);
+    }
+
+    #[test]
+    fn rates_are_put_on_the_english_scale_and_capped() {
+        assert_eq!(english_equivalent_rate(3.0, Lang::En), 3.0);
+        assert!((english_equivalent_rate(4.73, Lang::Es) - 3.744).abs() < 1e-3);
+        assert_eq!(english_equivalent_rate(9.0, Lang::En), MAX_CALIBRATED_RATE);
+        let prosody = ProsodySummary {
+            speech_rate: 4.0,
+            articulation_rate: 5.0,
+            ..Default::default()
+        };
+        let words = read_words(4);
+        let feats = vec![vec![-0.5; WORD_FEATURES.len()]; 4];
+        let f =
+            |lang| utterance_features(lang, &words, &feats, &[9.0; 4], &[0.9; 4], 0, &prosody, 4.0);
+        let (en, es) = (f(Lang::En), f(Lang::Es));
+        assert_eq!((en[6], en[7], en[15], en[16]), (4.0, 5.0, 16.0, 25.0));
+        assert!(es[6] < en[6] && es[16] < en[16]);
     }
 
     #[test]
