@@ -41,6 +41,10 @@ pub struct CalibrateArgs {
     /// The recognition model whose evidence the coefficients are fitted to.
     #[arg(long, default_value = "tiny.en")]
     model: String,
+    /// Also report five-fold cross-validation by speaker on the training split: how well the
+    /// models carry over to speakers they were not fitted on.
+    #[arg(long)]
+    cross_validate: bool,
 }
 
 #[derive(Args, Debug)]
@@ -252,35 +256,10 @@ pub fn calibrate(args: CalibrateArgs, paths: &Paths) -> Result<()> {
     if samples.len() < 20 {
         bail!("only {} training utterances: too few to fit", samples.len());
     }
-    let (mut x, mut y) = (Vec::new(), Vec::new());
-    for s in &samples {
-        for (f, t) in word_inputs(s).into_iter().zip(&s.word_targets) {
-            if let Some(t) = t {
-                x.push(f);
-                y.push(*t);
-            }
-        }
+    if args.cross_validate {
+        cross_validate(&samples, &args.model);
     }
-    let word = LinearModel::fit(&word_model_features(), &x, &y, 1.0, 0.0, 10.0);
-    let rows = utterance_rows(&samples, &word);
-    let fit = |k: usize| {
-        let targets: Vec<f64> = samples.iter().map(|s| s.targets[k]).collect();
-        LinearModel::fit(&UTTERANCE_FEATURES, &rows, &targets, 1.0, 0.0, 10.0)
-    };
-    let calibration = Calibration {
-        trained_on: format!(
-            "speechocean762 train split ({} utterances, {} words), {}, `leo calibrate`",
-            samples.len(),
-            x.len(),
-            args.model
-        ),
-        word,
-        accuracy: fit(0),
-        fluency: fit(1),
-        prosody: fit(2),
-        completeness: fit(3),
-        total: fit(4),
-    };
+    let calibration = fit(&samples, &args.model);
     report(&samples, &calibration, "train (fit)");
     let out = args.out.unwrap_or_else(|| {
         PathBuf::from(format!("models/scoring-calibration-{}.json", args.model))
@@ -289,6 +268,88 @@ pub fn calibrate(args: CalibrateArgs, paths: &Paths) -> Result<()> {
         .with_context(|| format!("cannot write {}", out.display()))?;
     println!("wrote {}", out.display());
     Ok(())
+}
+
+/// Fits the word model, then the utterance models on the word model's scores.
+fn fit(samples: &[Sample], model_name: &str) -> Calibration {
+    let (mut x, mut y) = (Vec::new(), Vec::new());
+    for s in samples {
+        for (f, t) in word_inputs(s).into_iter().zip(&s.word_targets) {
+            if let Some(t) = t {
+                x.push(f);
+                y.push(*t);
+            }
+        }
+    }
+    let word = LinearModel::fit(&word_model_features(), &x, &y, 1.0, 0.0, 10.0);
+    let rows = utterance_rows(samples, &word);
+    let fit = |k: usize| {
+        let targets: Vec<f64> = samples.iter().map(|s| s.targets[k]).collect();
+        LinearModel::fit(&UTTERANCE_FEATURES, &rows, &targets, 1.0, 0.0, 10.0)
+    };
+    Calibration {
+        trained_on: format!(
+            "speechocean762 train split ({} utterances, {} words), {model_name}, `leo calibrate`",
+            samples.len(),
+            x.len(),
+        ),
+        word,
+        accuracy: fit(0),
+        fluency: fit(1),
+        prosody: fit(2),
+        completeness: fit(3),
+        total: fit(4),
+    }
+}
+
+/// The corpus's utterance ids start with the speaker's: `0` and four digits.
+fn speaker(utt: &str) -> &str {
+    utt.get(..5).unwrap_or(utt)
+}
+
+/// Five folds of whole speakers; each fold is scored by models fitted on the other four.
+fn cross_validate(samples: &[Sample], model_name: &str) {
+    const FOLDS: usize = 5;
+    let mut speakers: Vec<&str> = samples.iter().map(|s| speaker(&s.utt)).collect();
+    speakers.sort_unstable();
+    speakers.dedup();
+    let fold_of = |s: &Sample| {
+        speakers
+            .binary_search(&speaker(&s.utt))
+            .map_or(0, |i| i % FOLDS)
+    };
+    let mut held_out = Vec::new();
+    let mut predictions = Vec::new();
+    for fold in 0..FOLDS {
+        let (test, train): (Vec<Sample>, Vec<Sample>) =
+            samples.iter().cloned().partition(|s| fold_of(s) == fold);
+        if test.is_empty() || train.is_empty() {
+            continue;
+        }
+        let c = fit(&train, model_name);
+        predictions.push(predict(&test, &c));
+        held_out.extend(test);
+    }
+    let joined = predictions
+        .into_iter()
+        .reduce(|mut all, p| {
+            all.utterances
+                .iter_mut()
+                .zip(p.utterances)
+                .for_each(|(a, b)| a.extend(b));
+            all.words.extend(p.words);
+            all.word_truth.extend(p.word_truth);
+            all
+        })
+        .unwrap_or_default();
+    print_table(
+        &held_out,
+        &joined,
+        &format!(
+            "train, {FOLDS}-fold cross-validation by speaker ({} speakers)",
+            speakers.len()
+        ),
+    );
 }
 
 pub fn evaluate(args: EvaluateArgs, paths: &Paths) -> Result<()> {
@@ -307,9 +368,17 @@ pub fn evaluate(args: EvaluateArgs, paths: &Paths) -> Result<()> {
     Ok(())
 }
 
-/// Prints Pearson correlations beside the published GOPT figures; returns them by name.
-fn report(samples: &[Sample], c: &Calibration, label: &str) -> HashMap<String, f64> {
-    let (wp, wt) = word_pairs(samples, &c.word);
+/// Each model's predictions for a set of samples, beside what the experts said.
+#[derive(Default)]
+struct Predictions {
+    /// Per aspect (in `ASPECTS` order), one prediction per sample.
+    utterances: [Vec<f64>; 5],
+    words: Vec<f64>,
+    word_truth: Vec<f64>,
+}
+
+fn predict(samples: &[Sample], c: &Calibration) -> Predictions {
+    let (words, word_truth) = word_pairs(samples, &c.word);
     let rows = utterance_rows(samples, &c.word);
     let models = [
         &c.accuracy,
@@ -318,6 +387,19 @@ fn report(samples: &[Sample], c: &Calibration, label: &str) -> HashMap<String, f
         &c.completeness,
         &c.total,
     ];
+    Predictions {
+        utterances: models.map(|m| rows.iter().map(|r| m.predict(r)).collect()),
+        words,
+        word_truth,
+    }
+}
+
+/// Prints Pearson correlations beside the published GOPT figures; returns them by name.
+fn report(samples: &[Sample], c: &Calibration, label: &str) -> HashMap<String, f64> {
+    print_table(samples, &predict(samples, c), label)
+}
+
+fn print_table(samples: &[Sample], p: &Predictions, label: &str) -> HashMap<String, f64> {
     let published = [Some(0.714), Some(0.753), Some(0.760), None, Some(0.742)];
     let mut out = HashMap::new();
     println!(
@@ -325,16 +407,18 @@ fn report(samples: &[Sample], c: &Calibration, label: &str) -> HashMap<String, f
         samples.len()
     );
     println!("| aspect | Leo | GOPT (2022) |\n| --- | --- | --- |");
-    for (k, model) in models.iter().enumerate() {
-        let pred: Vec<f64> = rows.iter().map(|r| model.predict(r)).collect();
+    for (k, pred) in p.utterances.iter().enumerate() {
         let truth: Vec<f64> = samples.iter().map(|s| s.targets[k]).collect();
-        let r = pearson(&pred, &truth);
+        let r = pearson(pred, &truth);
         let gopt = published[k].map_or("–".to_string(), |g| format!("{g:.3}"));
         println!("| utterance {} | {r:.3} | {gopt} |", ASPECTS[k]);
         out.insert(ASPECTS[k].to_string(), r);
     }
-    let r = pearson(&wp, &wt);
-    println!("| word accuracy ({} words) | {r:.3} | 0.533 |", wp.len());
+    let r = pearson(&p.words, &p.word_truth);
+    println!(
+        "| word accuracy ({} words) | {r:.3} | 0.533 |",
+        p.words.len()
+    );
     out.insert("word_accuracy".into(), r);
     out
 }
