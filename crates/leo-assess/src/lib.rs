@@ -6,7 +6,8 @@ use std::collections::HashMap;
 use leo_asr::{ExpectedWord, ForcedScore, Language, Request, SpeechWorker, Transcript, Word};
 use leo_scoring::calibration::Calibration;
 use leo_scoring::features::{
-    WordEvidence, context_features, utterance_features, word_features, word_model_input,
+    ReadingEvidence, WordEvidence, context_features, utterance_features, word_features,
+    word_model_input,
 };
 use leo_scoring::pitch::track_pitch;
 use leo_scoring::prosody::summarize;
@@ -253,16 +254,16 @@ pub fn assess_with(
         .map(|p| p as f64 / 10.0)
         .collect();
     let confidences: Vec<f64> = transcript.words.iter().map(|w| w.p as f64).collect();
-    let utterance = utterance_features(
+    let utterance = utterance_features(&ReadingEvidence {
         lang,
-        &plain.words,
-        &word_feats,
-        &word_scores,
-        &confidences,
-        judged.insertions.len(),
-        &prosody,
-        judged.reading_time_s,
-    );
+        words: &plain.words,
+        word_features: &word_feats,
+        word_scores: &word_scores,
+        heard_confidences: &confidences,
+        insertions: judged.insertions.len(),
+        prosody: &prosody,
+        reading_time_s: judged.reading_time_s,
+    });
     let scale = |m: &leo_scoring::calibration::LinearModel| (m.predict(&utterance) * 10.0) as f32;
     let mut assessment = Assessment {
         lang,

@@ -13,8 +13,8 @@ use leo_assess::{assess, builtin_calibration, calibration_for};
 use leo_models::ModelStore;
 use leo_scoring::calibration::{Calibration, LinearModel, pearson};
 use leo_scoring::features::{
-    UTTERANCE_FEATURES, WORD_FEATURES, context_features, utterance_features, word_model_features,
-    word_model_input,
+    ReadingEvidence, UTTERANCE_FEATURES, WORD_FEATURES, context_features, utterance_features,
+    word_model_features, word_model_input,
 };
 use leo_scoring::rules::RuleSettings;
 use leo_scoring::{ProsodySummary, WordResult};
@@ -216,16 +216,16 @@ fn utterance_rows(samples: &[Sample], word_model: &LinearModel) -> Vec<Vec<f64>>
                 .filter(|(w, _)| leo_assess::is_scored(w.status))
                 .map(|(_, f)| word_model.predict(f))
                 .collect();
-            utterance_features(
-                Lang::En,
-                &s.words,
-                &s.word_features,
-                &scores,
-                &s.confidences,
-                s.insertions,
-                &s.prosody,
-                s.reading_time_s,
-            )
+            utterance_features(&ReadingEvidence {
+                lang: Lang::En,
+                words: &s.words,
+                word_features: &s.word_features,
+                word_scores: &scores,
+                heard_confidences: &s.confidences,
+                insertions: s.insertions,
+                prosody: &s.prosody,
+                reading_time_s: s.reading_time_s,
+            })
         })
         .collect()
 }

@@ -183,8 +183,24 @@ fn percentile(values: &[f64], q: f64, empty: f64) -> f64 {
     v[lo] + (v[hi] - v[lo]) * (at - lo as f64)
 }
 
-/// Reading-level features. `word_scores` are the word model's predictions (0–10) for the
-/// words that have one; `word_features` holds every passage word's features.
+/// What the utterance models are computed from, for one reading.
+#[derive(Debug, Clone, Copy)]
+pub struct ReadingEvidence<'a> {
+    pub lang: Lang,
+    /// Every passage word, judged.
+    pub words: &'a [WordResult],
+    /// Every passage word's word-model features.
+    pub word_features: &'a [Vec<f64>],
+    /// The word model's predictions (0–10) for the words that have one.
+    pub word_scores: &'a [f64],
+    /// The recogniser's confidence in each word it heard.
+    pub heard_confidences: &'a [f64],
+    pub insertions: usize,
+    pub prosody: &'a ProsodySummary,
+    pub reading_time_s: f64,
+}
+
+/// Reading-level features.
 ///
 /// The weakest words carry the experts' judgement, but a plain minimum falls as passages get
 /// longer; low percentiles do not: the 25th percentile of word scores, and the 10th of the
@@ -192,16 +208,17 @@ fn percentile(values: &[f64], q: f64, empty: f64) -> f64 {
 /// the longest calibrated utterance, and it scales the mean word score (a mean over more words
 /// is a surer measure). Pace enters squared as well: the experts mark down both rushing and
 /// dragging, which a straight line in the rate cannot express.
-pub fn utterance_features(
-    lang: Lang,
-    words: &[WordResult],
-    word_features: &[Vec<f64>],
-    word_scores: &[f64],
-    heard_confidences: &[f64],
-    insertions: usize,
-    prosody: &ProsodySummary,
-    reading_time_s: f64,
-) -> Vec<f64> {
+pub fn utterance_features(reading: &ReadingEvidence) -> Vec<f64> {
+    let ReadingEvidence {
+        lang,
+        words,
+        word_features,
+        word_scores,
+        heard_confidences,
+        insertions,
+        prosody,
+        reading_time_s,
+    } = *reading;
     let n = words.len().max(1) as f64;
     let mean = |v: &[f64]| {
         if v.is_empty() {
@@ -332,16 +349,16 @@ mod tests {
         let length = |n: usize| {
             let words = read_words(n);
             let feats = vec![vec![-0.5; WORD_FEATURES.len()]; n];
-            let f = utterance_features(
-                Lang::En,
-                &words,
-                &feats,
-                &vec![9.0; n],
-                &vec![0.9; n],
-                0,
-                &ProsodySummary::default(),
-                n as f64,
-            );
+            let f = utterance_features(&ReadingEvidence {
+                lang: Lang::En,
+                words: &words,
+                word_features: &feats,
+                word_scores: &vec![9.0; n],
+                heard_confidences: &vec![0.9; n],
+                insertions: 0,
+                prosody: &ProsodySummary::default(),
+                reading_time_s: n as f64,
+            });
             assert_eq!(f.len(), UTTERANCE_FEATURES.len());
             assert_eq!(f[14], 9.0 * f[13]);
             f[13]
@@ -364,8 +381,18 @@ mod tests {
         };
         let words = read_words(4);
         let feats = vec![vec![-0.5; WORD_FEATURES.len()]; 4];
-        let f =
-            |lang| utterance_features(lang, &words, &feats, &[9.0; 4], &[0.9; 4], 0, &prosody, 4.0);
+        let f = |lang| {
+            utterance_features(&ReadingEvidence {
+                lang,
+                words: &words,
+                word_features: &feats,
+                word_scores: &[9.0; 4],
+                heard_confidences: &[0.9; 4],
+                insertions: 0,
+                prosody: &prosody,
+                reading_time_s: 4.0,
+            })
+        };
         let (en, es) = (f(Lang::En), f(Lang::Es));
         assert_eq!((en[6], en[7], en[15], en[16]), (4.0, 5.0, 16.0, 25.0));
         assert!(es[6] < en[6] && es[16] < en[16]);
