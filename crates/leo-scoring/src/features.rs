@@ -157,7 +157,7 @@ pub const UTTERANCE_FEATURES: [&str; 17] = [
     "articulation_rate",
     "pause_fraction",
     "pauses_within_phrases_per_word",
-    "hesitations",
+    "hesitations_per_word",
     "median_pitch_range",
     "weak_words_forced_logprob",
     "log_words_capped",
@@ -264,7 +264,7 @@ pub fn utterance_features(reading: &ReadingEvidence) -> Vec<f64> {
             0.0
         },
         prosody.pauses_within_phrases as f64 / n,
-        hesitations,
+        hesitations / n,
         ranges.get(ranges.len() / 2).copied().unwrap_or(0.0),
         percentile(&forced, 0.10, NO_LOGPROB),
         log_words_capped(words.len()),
