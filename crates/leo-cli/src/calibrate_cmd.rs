@@ -307,22 +307,32 @@ fn speaker(utt: &str) -> &str {
     utt.get(..5).unwrap_or(utt)
 }
 
+/// The fold of each utterance, whole speakers to a fold (speakers in id order, dealt round
+/// the folds), and the number of speakers.
+fn speaker_folds(utts: &[&str], folds: usize) -> (Vec<usize>, usize) {
+    let mut speakers: Vec<&str> = utts.iter().map(|u| speaker(u)).collect();
+    speakers.sort_unstable();
+    speakers.dedup();
+    let fold_of = |u: &str| speakers.binary_search(&speaker(u)).map_or(0, |i| i % folds);
+    (utts.iter().map(|u| fold_of(u)).collect(), speakers.len())
+}
+
 /// Five folds of whole speakers; each fold is scored by models fitted on the other four.
 fn cross_validate(samples: &[Sample], model_name: &str) {
     const FOLDS: usize = 5;
-    let mut speakers: Vec<&str> = samples.iter().map(|s| speaker(&s.utt)).collect();
-    speakers.sort_unstable();
-    speakers.dedup();
-    let fold_of = |s: &Sample| {
-        speakers
-            .binary_search(&speaker(&s.utt))
-            .map_or(0, |i| i % FOLDS)
-    };
+    let utts: Vec<&str> = samples.iter().map(|s| s.utt.as_str()).collect();
+    let (folds, speakers) = speaker_folds(&utts, FOLDS);
     let mut held_out = Vec::new();
     let mut predictions = Vec::new();
     for fold in 0..FOLDS {
-        let (test, train): (Vec<Sample>, Vec<Sample>) =
-            samples.iter().cloned().partition(|s| fold_of(s) == fold);
+        let (mut test, mut train) = (Vec::new(), Vec::new());
+        for (s, &f) in samples.iter().zip(&folds) {
+            if f == fold {
+                test.push(s.clone());
+            } else {
+                train.push(s.clone());
+            }
+        }
         if test.is_empty() || train.is_empty() {
             continue;
         }
@@ -347,7 +357,7 @@ fn cross_validate(samples: &[Sample], model_name: &str) {
         &joined,
         &format!(
             "train, {FOLDS}-fold cross-validation by speaker ({} speakers)",
-            speakers.len()
+            speakers
         ),
     );
 }
@@ -421,4 +431,39 @@ fn print_table(samples: &[Sample], p: &Predictions, label: &str) -> HashMap<Stri
     );
     out.insert("word_accuracy".into(), r);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_hold_whole_speakers_and_all_are_used() {
+        let utts = [
+            "000010011",
+            "000010035",
+            "000020001",
+            "000030007",
+            "000030008",
+            "000040001",
+            "000050002",
+            "000060003",
+            "000010099",
+        ];
+        let (folds, speakers) = speaker_folds(&utts, 5);
+        assert_eq!(speakers, 6);
+        assert_eq!(folds.len(), utts.len());
+        for (u, f) in utts.iter().zip(&folds) {
+            for (v, g) in utts.iter().zip(&folds) {
+                if speaker(u) == speaker(v) {
+                    assert_eq!(f, g, "{u} and {v} are one speaker");
+                }
+            }
+        }
+        let mut used: Vec<usize> = folds.clone();
+        used.sort_unstable();
+        used.dedup();
+        assert_eq!(used, vec![0, 1, 2, 3, 4]);
+        assert_eq!(speaker("000010011"), "00001");
+    }
 }
