@@ -26,6 +26,23 @@ fn worker(lang: Lang) -> &'static SpeechWorker {
     cell.get_or_init(|| SpeechWorker::spawn(&support::model(name), Default::default()).unwrap())
 }
 
+#[test]
+fn each_worker_is_scored_with_its_own_models_calibration() {
+    // The kind comes from the loaded model, whatever its file is called.
+    assert_eq!(worker(Lang::En).model_kind(), "tiny.en");
+    assert_eq!(worker(Lang::Es).model_kind(), "base");
+    assert!(
+        calibration_for(worker(Lang::En))
+            .trained_on
+            .contains("tiny.en")
+    );
+    assert!(
+        calibration_for(worker(Lang::Es))
+            .trained_on
+            .contains("base")
+    );
+}
+
 fn voice(lang: Lang) -> &'static str {
     match lang {
         Lang::En => "en-us",

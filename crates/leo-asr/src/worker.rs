@@ -69,16 +69,14 @@ impl SpeechWorker {
     pub fn spawn(model_path: &Path, options: WorkerOptions) -> Result<SpeechWorker, AsrError> {
         whisper_rs::install_logging_hooks();
         let (jobs_tx, jobs_rx) = unbounded::<Job>();
-        let (ready_tx, ready_rx) = bounded::<Result<bool, AsrError>>(1);
+        let (ready_tx, ready_rx) = bounded::<Result<Loaded, AsrError>>(1);
         let path = model_path.to_path_buf();
         let thread = std::thread::Builder::new()
             .name("leo-speech".into())
             .spawn(move || run(path, options, jobs_rx, ready_tx))
             .map_err(|e| AsrError::Decode(format!("cannot start the speech thread: {e}")))?;
-        let multilingual = ready_rx.recv().unwrap_or(Err(AsrError::WorkerStopped))?;
-        let kind = leo_models::inspect::inspect_ggml(model_path)
-            .map(|info| leo_models::ggml::whisper_name(&info.hparams))
-            .unwrap_or_else(|_| "custom".into());
+        let Loaded { multilingual, kind } =
+            ready_rx.recv().unwrap_or(Err(AsrError::WorkerStopped))?;
         Ok(SpeechWorker {
             jobs: Some(jobs_tx),
             thread: Some(thread),
@@ -139,11 +137,17 @@ impl Drop for SpeechWorker {
     }
 }
 
+/// What the worker thread reports once the model is loaded.
+struct Loaded {
+    multilingual: bool,
+    kind: String,
+}
+
 fn run(
     path: PathBuf,
     options: WorkerOptions,
     jobs: Receiver<Job>,
-    ready: Sender<Result<bool, AsrError>>,
+    ready: Sender<Result<Loaded, AsrError>>,
 ) {
     let load_error = |reason: String| AsrError::ModelLoad {
         path: path.clone(),
@@ -185,7 +189,10 @@ fn run(
     let tokenizer = tokenizer_path(&path)
         .and_then(|p| std::fs::read(p).ok())
         .and_then(|bytes| leo_models::bpe::BpeTokenizer::from_tokenizer_json(&bytes).ok());
-    let _ = ready.send(Ok(ctx.is_multilingual()));
+    let _ = ready.send(Ok(Loaded {
+        multilingual: ctx.is_multilingual(),
+        kind: leo_models::ggml::whisper_name_for(ctx.model_n_text_state(), ctx.is_multilingual()),
+    }));
     for job in jobs {
         let Job { request, reply } = job;
         let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {

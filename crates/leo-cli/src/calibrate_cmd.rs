@@ -28,7 +28,6 @@ pub struct CalibrateArgs {
     /// Folder with train.jsonl and wav/ (only the training split is read).
     #[arg(long)]
     data: PathBuf,
-    /// Where to write the coefficients.
     /// Where to write the coefficients [default: models/scoring-calibration-MODEL.json].
     #[arg(long)]
     out: Option<PathBuf>,
@@ -355,10 +354,7 @@ fn cross_validate(samples: &[Sample], model_name: &str) {
     print_table(
         &held_out,
         &joined,
-        &format!(
-            "train, {FOLDS}-fold cross-validation by speaker ({} speakers)",
-            speakers
-        ),
+        &format!("train, {FOLDS}-fold cross-validation by speaker ({speakers} speakers)"),
     );
 }
 

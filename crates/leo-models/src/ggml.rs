@@ -522,7 +522,12 @@ fn write_norm<W: Write>(
 
 /// The conventional Whisper name for a set of hyper-parameters (`tiny.en`, `base`, ...).
 pub fn whisper_name(hp: &HyperParams) -> String {
-    let size = match hp.n_text_state {
+    whisper_name_for(hp.n_text_state, hp.is_multilingual())
+}
+
+/// The conventional Whisper name for a model of this width, multilingual or English-only.
+pub fn whisper_name_for(n_text_state: i32, multilingual: bool) -> String {
+    let size = match n_text_state {
         384 => "tiny",
         512 => "base",
         768 => "small",
@@ -530,7 +535,7 @@ pub fn whisper_name(hp: &HyperParams) -> String {
         1280 => "large",
         _ => "custom",
     };
-    if hp.is_multilingual() {
+    if multilingual {
         size.to_string()
     } else {
         format!("{size}.en")
