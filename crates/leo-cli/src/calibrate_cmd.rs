@@ -11,7 +11,7 @@ use clap::Args;
 use leo_asr::{SpeechWorker, WorkerOptions};
 use leo_assess::{assess, builtin_calibration, calibration_for};
 use leo_models::ModelStore;
-use leo_scoring::calibration::{Calibration, ScoreModel, UTTERANCE_TREES, WORD_TREES, pearson};
+use leo_scoring::calibration::{Calibration, LinearModel, pearson};
 use leo_scoring::features::{
     ReadingEvidence, UTTERANCE_FEATURES, WORD_FEATURES, context_features, utterance_features,
     word_model_features, word_model_input,
@@ -204,27 +204,32 @@ fn word_inputs(s: &Sample) -> Vec<Vec<f64>> {
 }
 
 /// Utterance features with word scores from `word_model`.
-fn utterance_row(s: &Sample, word_model: &ScoreModel) -> Vec<f64> {
-    let scores: Vec<f64> = s
-        .words
+fn utterance_rows(samples: &[Sample], word_model: &LinearModel) -> Vec<Vec<f64>> {
+    samples
         .iter()
-        .zip(&word_inputs(s))
-        .filter(|(w, _)| leo_assess::is_scored(w.status))
-        .map(|(_, f)| word_model.predict(f))
-        .collect();
-    utterance_features(&ReadingEvidence {
-        lang: Lang::En,
-        words: &s.words,
-        word_features: &s.word_features,
-        word_scores: &scores,
-        heard_confidences: &s.confidences,
-        insertions: s.insertions,
-        prosody: &s.prosody,
-        reading_time_s: s.reading_time_s,
-    })
+        .map(|s| {
+            let scores: Vec<f64> = s
+                .words
+                .iter()
+                .zip(&word_inputs(s))
+                .filter(|(w, _)| leo_assess::is_scored(w.status))
+                .map(|(_, f)| word_model.predict(f))
+                .collect();
+            utterance_features(&ReadingEvidence {
+                lang: Lang::En,
+                words: &s.words,
+                word_features: &s.word_features,
+                word_scores: &scores,
+                heard_confidences: &s.confidences,
+                insertions: s.insertions,
+                prosody: &s.prosody,
+                reading_time_s: s.reading_time_s,
+            })
+        })
+        .collect()
 }
 
-fn word_pairs(samples: &[Sample], model: &ScoreModel) -> (Vec<f64>, Vec<f64>) {
+fn word_pairs(samples: &[Sample], model: &LinearModel) -> (Vec<f64>, Vec<f64>) {
     let mut pred = Vec::new();
     let mut truth = Vec::new();
     for s in samples {
@@ -264,42 +269,8 @@ pub fn calibrate(args: CalibrateArgs, paths: &Paths) -> Result<()> {
     Ok(())
 }
 
-/// Fits the word model, then the utterance models on word scores from held-out word models.
+/// Fits the word model, then the utterance models on the word model's scores.
 fn fit(samples: &[Sample], model_name: &str) -> Calibration {
-    let word = fit_word_model(samples);
-    let rows = out_of_fold_utterance_rows(samples);
-    let fit = |k: usize| {
-        let targets: Vec<f64> = samples.iter().map(|s| s.targets[k]).collect();
-        ScoreModel::fit(
-            &UTTERANCE_FEATURES,
-            &rows,
-            &targets,
-            1.0,
-            &UTTERANCE_TREES,
-            0.0,
-            10.0,
-        )
-    };
-    let words = samples
-        .iter()
-        .flat_map(|s| &s.word_targets)
-        .filter(|t| t.is_some())
-        .count();
-    Calibration {
-        trained_on: format!(
-            "speechocean762 train split ({} utterances, {words} words), {model_name}, `leo calibrate`",
-            samples.len(),
-        ),
-        word,
-        accuracy: fit(0),
-        fluency: fit(1),
-        prosody: fit(2),
-        completeness: fit(3),
-        total: fit(4),
-    }
-}
-
-fn fit_word_model(samples: &[Sample]) -> ScoreModel {
     let (mut x, mut y) = (Vec::new(), Vec::new());
     for s in samples {
         for (f, t) in word_inputs(s).into_iter().zip(&s.word_targets) {
@@ -309,30 +280,25 @@ fn fit_word_model(samples: &[Sample]) -> ScoreModel {
             }
         }
     }
-    ScoreModel::fit(&word_model_features(), &x, &y, 1.0, &WORD_TREES, 0.0, 10.0)
-}
-
-/// Utterance features whose word scores come from word models fitted without the reader's
-/// own words. Trees follow their training words closely, so in-sample word scores look surer
-/// than a new reader's will, and utterance models fitted on them would lean on them too much.
-fn out_of_fold_utterance_rows(samples: &[Sample]) -> Vec<Vec<f64>> {
-    let utts: Vec<&str> = samples.iter().map(|s| s.utt.as_str()).collect();
-    let (folds, _) = speaker_folds(&utts, FOLDS);
-    let mut rows = vec![Vec::new(); samples.len()];
-    for fold in 0..FOLDS {
-        let others: Vec<Sample> = samples
-            .iter()
-            .zip(&folds)
-            .filter(|&(_, &f)| f != fold)
-            .map(|(s, _)| s.clone())
-            .collect();
-        // With a single speaker there is nobody else to fit on.
-        let word_model = fit_word_model(if others.is_empty() { samples } else { &others });
-        for (i, _) in folds.iter().enumerate().filter(|&(_, &f)| f == fold) {
-            rows[i] = utterance_row(&samples[i], &word_model);
-        }
+    let word = LinearModel::fit(&word_model_features(), &x, &y, 1.0, 0.0, 10.0);
+    let rows = utterance_rows(samples, &word);
+    let fit = |k: usize| {
+        let targets: Vec<f64> = samples.iter().map(|s| s.targets[k]).collect();
+        LinearModel::fit(&UTTERANCE_FEATURES, &rows, &targets, 1.0, 0.0, 10.0)
+    };
+    Calibration {
+        trained_on: format!(
+            "speechocean762 train split ({} utterances, {} words), {model_name}, `leo calibrate`",
+            samples.len(),
+            x.len(),
+        ),
+        word,
+        accuracy: fit(0),
+        fluency: fit(1),
+        prosody: fit(2),
+        completeness: fit(3),
+        total: fit(4),
     }
-    rows
 }
 
 /// The corpus's utterance ids start with the speaker's: `0` and four digits.
@@ -350,11 +316,9 @@ fn speaker_folds(utts: &[&str], folds: usize) -> (Vec<usize>, usize) {
     (utts.iter().map(|u| fold_of(u)).collect(), speakers.len())
 }
 
-/// Folds of whole speakers, for cross-validation and for held-out word scores.
-const FOLDS: usize = 5;
-
 /// Five folds of whole speakers; each fold is scored by models fitted on the other four.
 fn cross_validate(samples: &[Sample], model_name: &str) {
+    const FOLDS: usize = 5;
     let utts: Vec<&str> = samples.iter().map(|s| s.utt.as_str()).collect();
     let (folds, speakers) = speaker_folds(&utts, FOLDS);
     let mut held_out = Vec::new();
@@ -421,7 +385,7 @@ struct Predictions {
 
 fn predict(samples: &[Sample], c: &Calibration) -> Predictions {
     let (words, word_truth) = word_pairs(samples, &c.word);
-    let rows: Vec<Vec<f64>> = samples.iter().map(|s| utterance_row(s, &c.word)).collect();
+    let rows = utterance_rows(samples, &c.word);
     let models = [
         &c.accuracy,
         &c.fluency,

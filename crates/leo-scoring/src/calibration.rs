@@ -1,68 +1,9 @@
 //! The small calibrated models that turn acoustic and timing features into scores on the
 //! experts' scale. Coefficients live in data files (`models/scoring-calibration-MODEL.json`) that
-//! `leo calibrate` reproduces from human-scored training data. Each model is the mean of a
-//! ridge regression on standardised features and a small ensemble of boosted trees: the line
-//! carries the broad trends and extrapolates calmly, the trees catch the bends.
+//! `leo calibrate` reproduces from human-scored training data; fitting is plain ridge
+//! regression on standardised features.
 
 use serde::{Deserialize, Serialize};
-
-use crate::trees::{BoostedTrees, TreeSettings};
-
-/// A ridge line and boosted trees on the same features, averaged.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ScoreModel {
-    pub linear: LinearModel,
-    pub trees: BoostedTrees,
-}
-
-impl ScoreModel {
-    pub fn features(&self) -> &[String] {
-        &self.linear.features
-    }
-
-    pub fn predict(&self, x: &[f64]) -> f64 {
-        let (min, max) = (self.linear.min, self.linear.max);
-        let trees = self.trees.predict(x).clamp(min, max);
-        ((self.linear.predict(x) + trees) / 2.0).clamp(min, max)
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    pub fn fit(
-        names: &[&str],
-        x: &[Vec<f64>],
-        y: &[f64],
-        lambda: f64,
-        trees: &TreeSettings,
-        min: f64,
-        max: f64,
-    ) -> ScoreModel {
-        ScoreModel {
-            linear: LinearModel::fit(names, x, y, lambda, min, max),
-            trees: BoostedTrees::fit(x, y, trees),
-        }
-    }
-}
-
-/// Trees for the word model: deeper, as thousands of words can support three-way interactions
-/// (a low log-probability matters less in a long word heard as written).
-pub const WORD_TREES: TreeSettings = TreeSettings {
-    trees: 200,
-    depth: 3,
-    learning_rate: 0.05,
-    subsample: 0.8,
-    min_leaf: 20,
-    seed: 1,
-};
-
-/// Trees for the utterance models: shallow and slow, as there are only hundreds of readings.
-pub const UTTERANCE_TREES: TreeSettings = TreeSettings {
-    trees: 200,
-    depth: 2,
-    learning_rate: 0.03,
-    subsample: 0.8,
-    min_leaf: 10,
-    seed: 2,
-};
 
 /// A linear model on standardised features, with its output clamped to a range.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -197,12 +138,12 @@ pub struct Calibration {
     /// Where the coefficients came from (data set and split).
     pub trained_on: String,
     /// Word pronunciation, on the experts' 0–10 scale.
-    pub word: ScoreModel,
-    pub accuracy: ScoreModel,
-    pub fluency: ScoreModel,
-    pub prosody: ScoreModel,
-    pub completeness: ScoreModel,
-    pub total: ScoreModel,
+    pub word: LinearModel,
+    pub accuracy: LinearModel,
+    pub fluency: LinearModel,
+    pub prosody: LinearModel,
+    pub completeness: LinearModel,
+    pub total: LinearModel,
 }
 
 #[cfg(test)]
@@ -227,29 +168,6 @@ mod tests {
             ..m
         };
         assert_eq!(clamped.predict(&[100.0, 0.0]), 10.0);
-    }
-
-    #[test]
-    fn a_score_model_averages_line_and_trees_within_the_range() {
-        // A bent relation: flat, then rising.
-        let x: Vec<Vec<f64>> = (0..300).map(|i| vec![i as f64 / 30.0]).collect();
-        let y: Vec<f64> = x.iter().map(|r| (r[0] - 5.0).max(0.0) * 2.0).collect();
-        let m = ScoreModel::fit(&["a"], &x, &y, 1.0, &UTTERANCE_TREES, 0.0, 10.0);
-        let mse = |f: &dyn Fn(&[f64]) -> f64| {
-            x.iter()
-                .zip(&y)
-                .map(|(r, t)| (f(r) - t).powi(2))
-                .sum::<f64>()
-                / x.len() as f64
-        };
-        let blended = mse(&|r| m.predict(r));
-        let line = mse(&|r| m.linear.predict(r));
-        assert!(blended < line, "{blended} vs {line}");
-        let both = (m.linear.predict(&[2.0]) + m.trees.predict(&[2.0]).clamp(0.0, 10.0)) / 2.0;
-        assert!((m.predict(&[2.0]) - both.clamp(0.0, 10.0)).abs() < 1e-12);
-        assert!((0.0..=10.0).contains(&m.predict(&[1e6])));
-        assert!((0.0..=10.0).contains(&m.predict(&[-1e6])));
-        assert_eq!(m.features(), ["a"]);
     }
 
     #[test]

@@ -9,7 +9,6 @@ pub mod prosody;
 pub mod result;
 pub mod rules;
 pub mod similarity;
-pub mod trees;
 
 pub use result::{
     Assessment, Insertion, ProsodySummary, Repetition, Scores, WordResult, WordStatus,
