@@ -229,18 +229,23 @@ fn utterance_rows(samples: &[Sample], word_model: &LinearModel) -> Vec<Vec<f64>>
         .collect()
 }
 
-fn word_pairs(samples: &[Sample], model: &LinearModel) -> (Vec<f64>, Vec<f64>) {
-    let mut pred = Vec::new();
-    let mut truth = Vec::new();
+/// Every passage word the experts scored: the word model's input, and the expert score.
+fn labelled_words(samples: &[Sample]) -> (Vec<Vec<f64>>, Vec<f64>) {
+    let (mut inputs, mut scores) = (Vec::new(), Vec::new());
     for s in samples {
-        for (f, t) in word_inputs(s).iter().zip(&s.word_targets) {
+        for (f, t) in word_inputs(s).into_iter().zip(&s.word_targets) {
             if let Some(t) = t {
-                pred.push(model.predict(f));
-                truth.push(*t);
+                inputs.push(f);
+                scores.push(*t);
             }
         }
     }
-    (pred, truth)
+    (inputs, scores)
+}
+
+fn word_pairs(samples: &[Sample], model: &LinearModel) -> (Vec<f64>, Vec<f64>) {
+    let (inputs, truth) = labelled_words(samples);
+    (inputs.iter().map(|f| model.predict(f)).collect(), truth)
 }
 
 pub fn calibrate(args: CalibrateArgs, paths: &Paths) -> Result<()> {
@@ -271,15 +276,7 @@ pub fn calibrate(args: CalibrateArgs, paths: &Paths) -> Result<()> {
 
 /// Fits the word model, then the utterance models on the word model's scores.
 fn fit(samples: &[Sample], model_name: &str) -> Calibration {
-    let (mut x, mut y) = (Vec::new(), Vec::new());
-    for s in samples {
-        for (f, t) in word_inputs(s).into_iter().zip(&s.word_targets) {
-            if let Some(t) = t {
-                x.push(f);
-                y.push(*t);
-            }
-        }
-    }
+    let (x, y) = labelled_words(samples);
     let word = LinearModel::fit(&word_model_features(), &x, &y, 1.0, 0.0, 10.0);
     let rows = utterance_rows(samples, &word);
     let fit = |k: usize| {
