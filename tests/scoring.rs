@@ -103,6 +103,38 @@ fn check(case: &Case) {
     );
 }
 
+#[test]
+fn an_english_reading_has_a_voice_profile_and_the_english_scores_read_it() {
+    let case = cases().into_iter().find(|c| c.name == "en clean").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let (samples, _) = synthesize(&case, voice(Lang::En), 150, dir.path());
+    let calibration = calibration_for(worker(Lang::En));
+    let outcome = assess(
+        worker(Lang::En),
+        case.passage,
+        samples,
+        Lang::En,
+        &RuleSettings::default(),
+        &calibration,
+    )
+    .unwrap();
+    let profile = outcome.transcript.voice_profile.as_deref().unwrap();
+    // tiny.en's encoder frames hold 384 values: their mean, then their spread.
+    assert_eq!(profile.len(), 2 * 384);
+    assert!(profile.iter().all(|v| v.is_finite()));
+    assert!(profile[384..].iter().all(|&v| v >= 0.0));
+    assert!(profile[384..].iter().filter(|&&v| v > 0.01).count() > 300);
+    let with = calibration.utterance_scores(&outcome.utterance_features, Some(profile));
+    let without = calibration.utterance_scores(&outcome.utterance_features, None);
+    assert_ne!(
+        with, without,
+        "the English calibration reads the voice profile"
+    );
+    assert_eq!(outcome.assessment.scores.total, (with[4] * 10.0) as f32);
+    // The Spanish calibration does not: its voice models would be learned from English.
+    assert!(calibration_for(worker(Lang::Es)).voice.is_none());
+}
+
 fn run(name: &str) {
     let case = cases().into_iter().find(|c| c.name == name).unwrap();
     check(&case);
@@ -178,6 +210,7 @@ fn silence_scores_nothing_read_and_says_so() {
     );
     assert_eq!(outcome.assessment.wcpm, 0.0);
     assert!(outcome.notes.iter().any(|n| n.contains("No speech")));
+    assert_eq!(outcome.transcript.voice_profile, None);
 }
 
 #[test]

@@ -2,11 +2,12 @@
 //! decoded once (and, when asked, its passage words scored against the same encoding), then
 //! the guards and the timing fixes.
 
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::atomic::Ordering;
 
 use leo_models::bpe::BpeTokenizer;
 use whisper_rs::{FullParams, SamplingStrategy, WhisperContext, WhisperState};
 
+use crate::encoder_watch::{self, EncoderWatch};
 use crate::error::AsrError;
 use crate::forced::score_expected;
 use crate::guards::{
@@ -14,8 +15,9 @@ use crate::guards::{
     segment_is_non_speech,
 };
 use crate::timing::{Activity, snap_to_activity};
+use crate::voice::VoiceProfile;
 use crate::words::{Token, Word, assemble};
-use crate::{Request, Transcript, encoder_count};
+use crate::{Request, Transcript};
 
 const RATE: usize = 16_000;
 /// whisper.cpp refuses input shorter than one second; shorter clips are padded with silence.
@@ -40,6 +42,9 @@ pub(crate) fn transcribe(
     let mut words = Vec::new();
     let mut forced = Vec::new();
     let mut encoder_runs = 0;
+    let mut voice = VoiceProfile::new(ctx.model_n_audio_state().max(1) as usize);
+    let window_frames = ctx.model_n_audio_ctx().max(1) as usize;
+    let mut state_ptr = std::ptr::null_mut();
     if !is_silent(&samples) && !is_steady_noise(&samples) {
         for (a, b) in plan_chunks(samples.len(), &activity) {
             let chunk = &samples[a..b];
@@ -51,24 +56,28 @@ pub(crate) fn transcribe(
             if padded.len() < MIN_SAMPLES {
                 padded.resize(MIN_SAMPLES, 0.0);
             }
-            let runs = AtomicU32::new(0);
+            let watch = EncoderWatch::default();
             let mut params = decoding_params(threads, &request, Decoding::Greedy);
-            encoder_count::attach(&mut params, &runs);
+            encoder_watch::attach(&mut params, &watch);
             state
                 .full(params, &padded)
                 .map_err(|e| AsrError::Decode(e.to_string()))?;
             let mut chunk_words = extract_words(ctx, state, chunk, offset);
-            encoder_runs += runs.load(Ordering::Relaxed);
+            encoder_runs += watch.runs.load(Ordering::Relaxed);
+            let watched = watch.state.load(Ordering::Relaxed);
+            if !watched.is_null() {
+                state_ptr = watched;
+            }
             let end = offset + chunk.len() as f64 / RATE as f64;
             if decode_looks_failed(&chunk_words, activity.voiced_seconds(offset, end)) {
                 // Decode again, more carefully; keep whichever decode heard more.
-                runs.store(0, Ordering::Relaxed);
+                watch.runs.store(0, Ordering::Relaxed);
                 let mut params = decoding_params(threads, &request, Decoding::Careful);
-                encoder_count::attach(&mut params, &runs);
+                encoder_watch::attach(&mut params, &watch);
                 state
                     .full(params, &padded)
                     .map_err(|e| AsrError::Decode(e.to_string()))?;
-                encoder_runs += runs.load(Ordering::Relaxed);
+                encoder_runs += watch.runs.load(Ordering::Relaxed);
                 let retry = extract_words(ctx, state, chunk, offset);
                 tracing::debug!(
                     "chunk at {offset:.1} s decoded again: {} words, then {}",
@@ -83,7 +92,7 @@ pub(crate) fn transcribe(
                 let expected = expect(&chunk_words);
                 if !expected.is_empty() {
                     // The state holds this chunk's encoding only if whisper.cpp encoded once.
-                    if runs.load(Ordering::Relaxed) != 1 {
+                    if watch.runs.load(Ordering::Relaxed) != 1 {
                         state
                             .pcm_to_mel(&padded, threads)
                             .map_err(|e| AsrError::Decode(e.to_string()))?;
@@ -92,6 +101,8 @@ pub(crate) fn transcribe(
                             .map_err(|e| AsrError::Decode(e.to_string()))?;
                         encoder_runs += 1;
                     }
+                    // The encoding of this chunk is in the state now, as forcing needs it.
+                    voice.add_last_encoding(state_ptr, window_frames, chunk_seconds(chunk))?;
                     forced.extend(score_expected(
                         ctx,
                         state,
@@ -119,7 +130,12 @@ pub(crate) fn transcribe(
         words,
         forced,
         encoder_runs,
+        voice_profile: voice.finish(),
     })
+}
+
+fn chunk_seconds(chunk: &[f32]) -> f64 {
+    chunk.len() as f64 / RATE as f64
 }
 
 /// Chunk boundaries (sample indices): whole recordings up to 28 s, longer ones cut at the

@@ -6,11 +6,12 @@
 
 mod alignment;
 mod decode;
-mod encoder_count;
+mod encoder_watch;
 mod error;
 mod forced;
 mod guards;
 pub mod timing;
+mod voice;
 pub mod words;
 mod worker;
 
@@ -96,4 +97,8 @@ pub struct Transcript {
     /// How many 30-second encoder passes the recording took.
     #[serde(skip)]
     pub encoder_runs: u32,
+    /// The reading's voice profile (mean, then spread, of the encoder output over the audio),
+    /// when passage words were scored.
+    #[serde(skip)]
+    pub voice_profile: Option<Vec<f32>>,
 }

@@ -264,7 +264,9 @@ pub fn assess_with(
         prosody: &prosody,
         reading_time_s: judged.reading_time_s,
     });
-    let scale = |m: &leo_scoring::calibration::LinearModel| (m.predict(&utterance) * 10.0) as f32;
+    let [accuracy, fluency, prosody_score, completeness, total] = calibration
+        .utterance_scores(&utterance, transcript.voice_profile.as_deref())
+        .map(|s| (s * 10.0) as f32);
     let mut assessment = Assessment {
         lang,
         duration_s: transcript.duration_s,
@@ -278,11 +280,11 @@ pub fn assess_with(
         repetitions: judged.repetitions,
         prosody,
         scores: Scores {
-            accuracy: scale(&calibration.accuracy),
-            fluency: scale(&calibration.fluency),
-            prosody: scale(&calibration.prosody),
-            completeness: scale(&calibration.completeness),
-            total: scale(&calibration.total),
+            accuracy,
+            fluency,
+            prosody: prosody_score,
+            completeness,
+            total,
         },
     };
     assessment.recount();
@@ -322,6 +324,7 @@ fn notes_for(a: &Assessment, t: &Transcript) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use leo_scoring::calibration::{VOICE_SCORE, voice_profile_features};
     use leo_scoring::features::{UTTERANCE_FEATURES, word_model_features};
 
     #[test]
@@ -331,15 +334,17 @@ mod tests {
             assert!(c.trained_on.contains(kind), "{kind}: {}", c.trained_on);
             assert_eq!(c.word.features, word_model_features(), "{kind}");
             assert_eq!(c.word.weights.len(), c.word.features.len(), "{kind}");
-            for m in [
-                &c.accuracy,
-                &c.fluency,
-                &c.prosody,
-                &c.completeness,
-                &c.total,
-            ] {
-                assert_eq!(m.features, UTTERANCE_FEATURES, "{kind}");
-                assert_eq!(m.weights.len(), UTTERANCE_FEATURES.len(), "{kind}");
+            let mut expected: Vec<&str> = UTTERANCE_FEATURES.to_vec();
+            if let Some(voice) = &c.voice {
+                expected.push(VOICE_SCORE);
+                for m in voice.all() {
+                    assert_eq!(m.features, voice_profile_features(m.weights.len() / 2));
+                    assert_eq!(m.weights.len(), m.features.len(), "{kind}");
+                }
+            }
+            for m in c.utterance_models() {
+                assert_eq!(m.features, expected, "{kind}");
+                assert_eq!(m.weights.len(), expected.len(), "{kind}");
             }
         }
         assert_ne!(builtin_calibration("tiny.en"), builtin_calibration("base"));

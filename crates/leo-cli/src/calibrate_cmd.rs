@@ -11,7 +11,9 @@ use clap::Args;
 use leo_asr::{SpeechWorker, WorkerOptions};
 use leo_assess::{assess, builtin_calibration, calibration_for};
 use leo_models::ModelStore;
-use leo_scoring::calibration::{Calibration, LinearModel, pearson};
+use leo_scoring::calibration::{
+    AspectModels, Calibration, LinearModel, VOICE_SCORE, pearson, voice_profile_features,
+};
 use leo_scoring::features::{
     ReadingEvidence, UTTERANCE_FEATURES, WORD_FEATURES, context_features, utterance_features,
     word_model_features, word_model_input,
@@ -95,15 +97,33 @@ struct Sample {
     reading_time_s: f64,
     /// accuracy, fluency, prosodic, completeness, total (0–10).
     targets: [f64; 5],
+    /// The reading's voice profile, for the models that read it.
+    #[serde(default)]
+    voice: Option<Vec<f32>>,
 }
 
 const ASPECTS: [&str; 5] = ["accuracy", "fluency", "prosody", "completeness", "total"];
 
 /// What a cached sample was made with. Utterance features are rebuilt from the cached words
-/// at every fit, so only the model and the word features name the version.
+/// at every fit, so only the model, the word features and the voice profile name the version.
 fn features_version(model: &str) -> String {
-    format!("{model}:{}", WORD_FEATURES.join(","))
+    let voice = if reads_voice(model) { ",voice" } else { "" };
+    format!("{model}:{}{voice}", WORD_FEATURES.join(","))
 }
+
+/// Whether the calibration for `model` reads the voice profile. Only the English models' do:
+/// the profile's weights are learned from English read by Mandarin speakers, and the
+/// multilingual model's calibration is the one Spanish readings are scored with, where what
+/// sounds native is another thing.
+fn reads_voice(model: &str) -> bool {
+    model.ends_with(".en")
+}
+
+/// Ridge penalty of the voice models: the profile is wide (768 values for tiny.en) against a
+/// few hundred readings; chosen by cross-validation by speaker on the training split.
+const VOICE_LAMBDA: f64 = 1000.0;
+/// Inner folds for the voice scores the utterance models are fitted on.
+const VOICE_FOLDS: usize = 4;
 
 fn collect(
     paths: &Paths,
@@ -181,6 +201,7 @@ fn collect(
             prosody: a.prosody.clone(),
             reading_time_s: a.reading_time_s,
             targets: [u.accuracy, u.fluency, u.prosodic, u.completeness, u.total],
+            voice: outcome.transcript.voice_profile.clone(),
         };
         if let Some(out) = cache_out.as_mut() {
             writeln!(out, "{}", serde_json::to_string(&sample)?)?;
@@ -274,14 +295,37 @@ pub fn calibrate(args: CalibrateArgs, paths: &Paths) -> Result<()> {
     Ok(())
 }
 
-/// Fits the word model, then the utterance models on the word model's scores.
+/// Fits the word model, the voice models where the model's calibration reads the voice
+/// profile, then the utterance models on the word model's scores and the voice scores.
 fn fit(samples: &[Sample], model_name: &str) -> Calibration {
     let (x, y) = labelled_words(samples);
     let word = LinearModel::fit(&word_model_features(), &x, &y, 1.0, 0.0, 10.0);
-    let rows = utterance_rows(samples, &word);
-    let fit = |k: usize| {
-        let targets: Vec<f64> = samples.iter().map(|s| s.targets[k]).collect();
-        LinearModel::fit(&UTTERANCE_FEATURES, &rows, &targets, 1.0, 0.0, 10.0)
+    let mut rows = utterance_rows(samples, &word);
+    let mut names: Vec<&str> = UTTERANCE_FEATURES.to_vec();
+    let voice = reads_voice(model_name)
+        .then(|| fit_voice(samples))
+        .flatten();
+    let targets: Vec<Vec<f64>> = (0..5)
+        .map(|k| samples.iter().map(|s| s.targets[k]).collect())
+        .collect();
+    let models = match &voice {
+        None => {
+            AspectModels::from_fn(|k| LinearModel::fit(&names, &rows, &targets[k], 1.0, 0.0, 10.0))
+        }
+        Some(_) => {
+            // Each reading's voice scores come from voice models that did not see its reader:
+            // scores the voice models made on their own training readings would be too good,
+            // and the utterance models would lean on them too much.
+            let held_out = held_out_voice_scores(samples);
+            names.push(VOICE_SCORE);
+            AspectModels::from_fn(|k| {
+                for (row, scores) in rows.iter_mut().zip(&held_out) {
+                    row.truncate(UTTERANCE_FEATURES.len());
+                    row.push(scores[k]);
+                }
+                LinearModel::fit(&names, &rows, &targets[k], 1.0, 0.0, 10.0)
+            })
+        }
     };
     Calibration {
         trained_on: format!(
@@ -290,12 +334,77 @@ fn fit(samples: &[Sample], model_name: &str) -> Calibration {
             x.len(),
         ),
         word,
-        accuracy: fit(0),
-        fluency: fit(1),
-        prosody: fit(2),
-        completeness: fit(3),
-        total: fit(4),
+        accuracy: models.accuracy,
+        fluency: models.fluency,
+        prosody: models.prosody,
+        completeness: models.completeness,
+        total: models.total,
+        voice,
     }
+}
+
+/// One voice model per aspect, on the samples that have a voice profile (those where
+/// something was heard); `None` when too few have one.
+fn fit_voice(samples: &[Sample]) -> Option<AspectModels> {
+    let voiced: Vec<(&Sample, Vec<f64>)> = samples
+        .iter()
+        .filter_map(|s| Some((s, s.voice.as_ref()?.iter().map(|&v| f64::from(v)).collect())))
+        .collect();
+    if voiced.len() < 20 {
+        return None;
+    }
+    let profiles: Vec<Vec<f64>> = voiced.iter().map(|(_, p)| p.clone()).collect();
+    let width = profiles[0].len() / 2;
+    let targets: Vec<Vec<f64>> = (0..5)
+        .map(|k| voiced.iter().map(|(s, _)| s.targets[k]).collect())
+        .collect();
+    let target_refs: Vec<&[f64]> = targets.iter().map(Vec::as_slice).collect();
+    let mut models = LinearModel::fit_each(
+        &voice_profile_features(width),
+        &profiles,
+        &target_refs,
+        VOICE_LAMBDA,
+        0.0,
+        10.0,
+    )
+    .into_iter();
+    Some(AspectModels::from_fn(|_| {
+        models.next().expect("five targets give five models")
+    }))
+}
+
+/// Per sample, the five voice scores from voice models fitted on the other speakers
+/// (`VOICE_FOLDS` folds of whole speakers). A sample without a profile gets the average of
+/// the others, as a reading without one does when scored.
+fn held_out_voice_scores(samples: &[Sample]) -> Vec<[f64; 5]> {
+    let utts: Vec<&str> = samples.iter().map(|s| s.utt.as_str()).collect();
+    let (folds, _) = speaker_folds(&utts, VOICE_FOLDS);
+    let mut out = vec![[f64::NAN; 5]; samples.len()];
+    for fold in 0..VOICE_FOLDS {
+        let train: Vec<Sample> = samples
+            .iter()
+            .zip(&folds)
+            .filter(|&(_, &f)| f != fold)
+            .map(|(s, _)| s.clone())
+            .collect();
+        let Some(models) = fit_voice(&train) else {
+            continue;
+        };
+        for ((s, &f), scores) in samples.iter().zip(&folds).zip(out.iter_mut()) {
+            if let (true, Some(voice)) = (f == fold, &s.voice) {
+                let profile: Vec<f64> = voice.iter().map(|&v| f64::from(v)).collect();
+                *scores = models.all().map(|m| m.predict(&profile));
+            }
+        }
+    }
+    for k in 0..5 {
+        let known: Vec<f64> = out.iter().map(|s| s[k]).filter(|v| !v.is_nan()).collect();
+        let average = known.iter().sum::<f64>() / known.len().max(1) as f64;
+        out.iter_mut()
+            .filter(|s| s[k].is_nan())
+            .for_each(|s| s[k] = average);
+    }
+    out
 }
 
 /// The corpus's utterance ids start with the speaker's: `0` and four digits.
@@ -383,15 +492,15 @@ struct Predictions {
 fn predict(samples: &[Sample], c: &Calibration) -> Predictions {
     let (words, word_truth) = word_pairs(samples, &c.word);
     let rows = utterance_rows(samples, &c.word);
-    let models = [
-        &c.accuracy,
-        &c.fluency,
-        &c.prosody,
-        &c.completeness,
-        &c.total,
-    ];
+    let mut utterances: [Vec<f64>; 5] = Default::default();
+    for (s, row) in samples.iter().zip(&rows) {
+        let scores = c.utterance_scores(row, s.voice.as_deref());
+        for (k, score) in scores.into_iter().enumerate() {
+            utterances[k].push(score);
+        }
+    }
     Predictions {
-        utterances: models.map(|m| rows.iter().map(|r| m.predict(r)).collect()),
+        utterances,
         words,
         word_truth,
     }

@@ -32,14 +32,29 @@ impl LinearModel {
     }
 
     /// Ridge regression: minimises squared error + `lambda`·|w|² on standardised features.
-    pub fn fit(
-        names: &[&str],
+    pub fn fit<S: AsRef<str>>(
+        names: &[S],
         x: &[Vec<f64>],
         y: &[f64],
         lambda: f64,
         min: f64,
         max: f64,
     ) -> LinearModel {
+        Self::fit_each(names, x, &[y], lambda, min, max)
+            .pop()
+            .expect("one target gives one model")
+    }
+
+    /// [`LinearModel::fit`] for several targets on the same features: the normal equations
+    /// are built once, which matters for wide inputs such as the voice profile.
+    pub fn fit_each<S: AsRef<str>>(
+        names: &[S],
+        x: &[Vec<f64>],
+        targets: &[&[f64]],
+        lambda: f64,
+        min: f64,
+        max: f64,
+    ) -> Vec<LinearModel> {
         let n = x.len().max(1) as f64;
         let d = names.len();
         let mean: Vec<f64> = (0..d)
@@ -62,30 +77,50 @@ impl LinearModel {
                     .collect()
             })
             .collect();
-        let bias = y.iter().sum::<f64>() / n;
         // Normal equations (ZᵀZ + λI) w = Zᵀ(y − ȳ), solved by Gaussian elimination.
-        let mut a = vec![vec![0.0; d + 1]; d];
-        for (row, &target) in z.iter().zip(y) {
+        let mut gram = vec![vec![0.0; d]; d];
+        for row in &z {
             for i in 0..d {
-                for j in 0..d {
-                    a[i][j] += row[i] * row[j];
+                if row[i] == 0.0 {
+                    continue;
                 }
-                a[i][d] += row[i] * (target - bias);
+                for j in i..d {
+                    gram[i][j] += row[i] * row[j];
+                }
             }
         }
-        for (i, r) in a.iter_mut().enumerate() {
-            r[i] += lambda;
+        // Only the upper triangle was summed; mirror it and add the penalty.
+        for i in 0..d {
+            let (upper, lower) = gram.split_at_mut(i);
+            for (j, row_j) in upper.iter().enumerate() {
+                lower[0][j] = row_j[i];
+            }
+            lower[0][i] += lambda;
         }
-        let weights = solve(a);
-        LinearModel {
-            features: names.iter().map(|s| s.to_string()).collect(),
-            mean,
-            scale,
-            weights,
-            bias,
-            min,
-            max,
-        }
+        targets
+            .iter()
+            .map(|y| {
+                let bias = y.iter().sum::<f64>() / n;
+                let a: Vec<Vec<f64>> = gram
+                    .iter()
+                    .enumerate()
+                    .map(|(i, g)| {
+                        let mut r = g.clone();
+                        r.push(z.iter().zip(*y).map(|(row, t)| row[i] * (t - bias)).sum());
+                        r
+                    })
+                    .collect();
+                LinearModel {
+                    features: names.iter().map(|s| s.as_ref().to_string()).collect(),
+                    mean: mean.clone(),
+                    scale: scale.clone(),
+                    weights: solve(a),
+                    bias,
+                    min,
+                    max,
+                }
+            })
+            .collect()
     }
 }
 
@@ -144,6 +179,94 @@ pub struct Calibration {
     pub prosody: LinearModel,
     pub completeness: LinearModel,
     pub total: LinearModel,
+    /// Per aspect, a score read from the reading's voice profile, which the utterance model
+    /// of that aspect takes as its last feature ([`VOICE_SCORE`]). Absent where the
+    /// calibration does not use the voice profile.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub voice: Option<AspectModels>,
+}
+
+/// The utterance models' last feature when the calibration reads the voice profile.
+pub const VOICE_SCORE: &str = "voice_score";
+
+/// One model per utterance aspect.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AspectModels {
+    pub accuracy: LinearModel,
+    pub fluency: LinearModel,
+    pub prosody: LinearModel,
+    pub completeness: LinearModel,
+    pub total: LinearModel,
+}
+
+impl AspectModels {
+    /// Builds the five models from `fit`, called with each aspect's position: accuracy 0,
+    /// fluency 1, prosody 2, completeness 3, total 4.
+    pub fn from_fn(mut fit: impl FnMut(usize) -> LinearModel) -> AspectModels {
+        AspectModels {
+            accuracy: fit(0),
+            fluency: fit(1),
+            prosody: fit(2),
+            completeness: fit(3),
+            total: fit(4),
+        }
+    }
+
+    pub fn all(&self) -> [&LinearModel; 5] {
+        [
+            &self.accuracy,
+            &self.fluency,
+            &self.prosody,
+            &self.completeness,
+            &self.total,
+        ]
+    }
+}
+
+/// Names of the voice profile's values for a model whose encoder frames hold `width` floats.
+pub fn voice_profile_features(width: usize) -> Vec<String> {
+    (0..width)
+        .map(|i| format!("mean_{i}"))
+        .chain((0..width).map(|i| format!("spread_{i}")))
+        .collect()
+}
+
+impl Calibration {
+    /// The utterance models, in the order accuracy, fluency, prosody, completeness, total.
+    pub fn utterance_models(&self) -> [&LinearModel; 5] {
+        [
+            &self.accuracy,
+            &self.fluency,
+            &self.prosody,
+            &self.completeness,
+            &self.total,
+        ]
+    }
+
+    /// Utterance scores (0–10, in `utterance_models` order) from the reading's features and,
+    /// where the calibration reads it, its voice profile. A reading without a usable profile
+    /// (nothing was heard, or the profile comes from a model of another width) gets the
+    /// training average for the voice score, so the other features decide.
+    pub fn utterance_scores(&self, features: &[f64], voice_profile: Option<&[f32]>) -> [f64; 5] {
+        let models = self.utterance_models();
+        let Some(voice) = &self.voice else {
+            return models.map(|m| m.predict(features));
+        };
+        let profile: Option<Vec<f64>> = voice_profile
+            .filter(|p| p.len() == voice.total.weights.len())
+            .map(|p| p.iter().map(|&v| f64::from(v)).collect());
+        let mut scores = [0.0; 5];
+        for (k, (model, voice_model)) in models.iter().zip(voice.all()).enumerate() {
+            let voice_score = match &profile {
+                Some(p) => voice_model.predict(p),
+                None => model.mean.last().copied().unwrap_or(0.0),
+            };
+            let mut input = features.to_vec();
+            input.push(voice_score);
+            scores[k] = model.predict(&input);
+        }
+        scores
+    }
 }
 
 #[cfg(test)]
@@ -175,5 +298,75 @@ mod tests {
         assert_eq!(pearson(&[1.0], &[2.0]), 0.0);
         assert_eq!(pearson(&[1.0, 1.0, 1.0], &[1.0, 2.0, 3.0]), 0.0);
         assert!((pearson(&[1.0, 2.0, 3.0], &[3.0, 2.0, 1.0]) + 1.0).abs() < 1e-12);
+    }
+
+    fn constant(names: &[&str], weights: Vec<f64>, bias: f64) -> LinearModel {
+        LinearModel {
+            features: names.iter().map(|s| s.to_string()).collect(),
+            mean: vec![0.0; weights.len()],
+            scale: vec![1.0; weights.len()],
+            weights,
+            bias,
+            min: 0.0,
+            max: 10.0,
+        }
+    }
+
+    #[test]
+    fn fitting_several_targets_at_once_matches_fitting_each() {
+        let x: Vec<Vec<f64>> = (0..50)
+            .map(|i| vec![(i % 7) as f64, (i * i % 13) as f64, 1.0])
+            .collect();
+        let y1: Vec<f64> = x.iter().map(|r| r[0] - 2.0 * r[1]).collect();
+        let y2: Vec<f64> = x.iter().map(|r| 0.5 * r[1] + 4.0).collect();
+        let both = LinearModel::fit_each(&["a", "b", "c"], &x, &[&y1, &y2], 2.0, -99.0, 99.0);
+        assert_eq!(
+            both[0],
+            LinearModel::fit(&["a", "b", "c"], &x, &y1, 2.0, -99.0, 99.0)
+        );
+        assert_eq!(
+            both[1],
+            LinearModel::fit(&["a", "b", "c"], &x, &y2, 2.0, -99.0, 99.0)
+        );
+        // A constant column is left out rather than dividing by zero.
+        assert_eq!(both[0].weights[2], 0.0);
+    }
+
+    #[test]
+    fn the_voice_score_is_the_utterance_models_last_input() {
+        let utterance = constant(&["f", VOICE_SCORE], vec![1.0, 2.0], 5.0);
+        let voice_model = constant(&["mean_0", "spread_0"], vec![1.0, 0.0], 0.0);
+        let mut c = Calibration {
+            trained_on: "test".into(),
+            word: constant(&["w"], vec![0.0], 0.0),
+            accuracy: utterance.clone(),
+            fluency: utterance.clone(),
+            prosody: utterance.clone(),
+            completeness: utterance.clone(),
+            total: LinearModel {
+                mean: vec![0.0, 1.5],
+                ..utterance.clone()
+            },
+            voice: Some(AspectModels::from_fn(|_| voice_model.clone())),
+        };
+        // 5 + 1·0.5 + 2·(profile mean 1.0), and for the total the voice score is centred on
+        // its training mean 1.5.
+        let with = c.utterance_scores(&[0.5], Some(&[1.0, 3.0]));
+        assert_eq!(with, [7.5, 7.5, 7.5, 7.5, 4.5]);
+        // No profile, or one of another width: the voice score sits at its training mean.
+        let without = c.utterance_scores(&[0.5], None);
+        assert_eq!(without[0], 5.5);
+        assert_eq!(without[4], 5.5);
+        assert_eq!(
+            c.utterance_scores(&[0.5], Some(&[1.0, 3.0, 0.0, 0.0])),
+            without
+        );
+        // Without voice models the utterance features alone are read.
+        c.voice = None;
+        assert_eq!(c.utterance_scores(&[0.5], Some(&[1.0, 3.0])), [5.5; 5]);
+        assert_eq!(
+            voice_profile_features(2),
+            ["mean_0", "mean_1", "spread_0", "spread_1"]
+        );
     }
 }
