@@ -2,6 +2,7 @@
 //! This crate only wires the two together; the rules live in `leo-scoring`.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use leo_asr::{ExpectedWord, ForcedScore, Language, Request, SpeechWorker, Transcript, Word};
 use leo_scoring::calibration::Calibration;
@@ -24,21 +25,28 @@ const BASE_CALIBRATION: &str = include_str!("../../../models/scoring-calibration
 /// log-probabilities and confidences have their own scale, so each has its own coefficients.
 /// Other models are scored with the ones of the closest shipped model.
 pub fn builtin_calibration(model_kind: &str) -> Calibration {
-    let json = match model_kind {
-        "tiny.en" => TINY_EN_CALIBRATION,
-        "base" => BASE_CALIBRATION,
+    // Parsed once: the English file holds the voice models, a few hundred kilobytes.
+    static TINY_EN: OnceLock<Calibration> = OnceLock::new();
+    static BASE: OnceLock<Calibration> = OnceLock::new();
+    let english = match model_kind {
+        "tiny.en" => true,
+        "base" => false,
         other => {
             tracing::warn!("no scoring calibration for {other}; using the closest shipped one");
-            if other.ends_with(".en") {
-                TINY_EN_CALIBRATION
-            } else {
-                BASE_CALIBRATION
-            }
+            other.ends_with(".en")
         }
+    };
+    let (cell, json) = if english {
+        (&TINY_EN, TINY_EN_CALIBRATION)
+    } else {
+        (&BASE, BASE_CALIBRATION)
     };
     // The files are part of the source tree and checked by a test; failing here is a build
     // defect.
-    serde_json::from_str(json).expect("the shipped scoring calibrations are valid")
+    cell.get_or_init(|| {
+        serde_json::from_str(json).expect("the shipped scoring calibrations are valid")
+    })
+    .clone()
 }
 
 /// The calibration for the model `worker` runs.
