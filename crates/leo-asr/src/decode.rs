@@ -42,7 +42,7 @@ pub(crate) fn transcribe(
     let mut words = Vec::new();
     let mut forced = Vec::new();
     let mut encoder_runs = 0;
-    let mut voice = VoiceProfile::new(ctx.model_n_audio_state().max(1) as usize);
+    let mut voice = Some(VoiceProfile::new(ctx.model_n_audio_state().max(1) as usize));
     let window_frames = ctx.model_n_audio_ctx().max(1) as usize;
     let mut state_ptr = std::ptr::null_mut();
     if !is_silent(&samples) && !is_steady_noise(&samples) {
@@ -101,8 +101,18 @@ pub(crate) fn transcribe(
                             .map_err(|e| AsrError::Decode(e.to_string()))?;
                         encoder_runs += 1;
                     }
-                    // The encoding of this chunk is in the state now, as forcing needs it.
-                    voice.add_last_encoding(state_ptr, window_frames, chunk_seconds(chunk))?;
+                    // The encoding of this chunk is in the state now, as forcing needs it. The
+                    // profile is extra evidence: failing to read it must not fail the reading.
+                    if let Some(profile) = voice.as_mut() {
+                        if let Err(e) = profile.add_last_encoding(
+                            state_ptr,
+                            window_frames,
+                            chunk_seconds(chunk),
+                        ) {
+                            tracing::warn!("no voice profile for this reading: {e}");
+                            voice = None;
+                        }
+                    }
                     forced.extend(score_expected(
                         ctx,
                         state,
@@ -130,7 +140,7 @@ pub(crate) fn transcribe(
         words,
         forced,
         encoder_runs,
-        voice_profile: voice.finish(),
+        voice_profile: voice.and_then(|v| v.finish()),
     })
 }
 
