@@ -350,7 +350,7 @@ mod tests {
                     assert_eq!(m.weights.len(), m.features.len(), "{kind}");
                 }
             }
-            for m in c.utterance_models() {
+            for m in c.utterance.all() {
                 assert_eq!(m.features, expected, "{kind}");
                 assert_eq!(m.weights.len(), expected.len(), "{kind}");
             }

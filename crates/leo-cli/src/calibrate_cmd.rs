@@ -303,7 +303,7 @@ fn fit(samples: &[Sample], model_name: &str) -> Calibration {
     let mut rows = utterance_rows(samples, &word);
     let mut names: Vec<&str> = UTTERANCE_FEATURES.to_vec();
     let voice = reads_voice(model_name)
-        .then(|| fit_voice(samples))
+        .then(|| fit_voice(samples.iter()))
         .flatten();
     let targets: Vec<Vec<f64>> = (0..5)
         .map(|k| samples.iter().map(|s| s.targets[k]).collect())
@@ -334,30 +334,27 @@ fn fit(samples: &[Sample], model_name: &str) -> Calibration {
             x.len(),
         ),
         word,
-        accuracy: models.accuracy,
-        fluency: models.fluency,
-        prosody: models.prosody,
-        completeness: models.completeness,
-        total: models.total,
+        utterance: models,
         voice,
     }
 }
 
 /// One voice model per aspect, on the samples that have a voice profile (those where
 /// something was heard); `None` when too few have one.
-fn fit_voice(samples: &[Sample]) -> Option<AspectModels> {
-    let voiced: Vec<(&Sample, Vec<f64>)> = samples
-        .iter()
-        .filter_map(|s| Some((s, s.voice.as_ref()?.iter().map(|&v| f64::from(v)).collect())))
-        .collect();
-    if voiced.len() < 20 {
+fn fit_voice<'a>(samples: impl Iterator<Item = &'a Sample>) -> Option<AspectModels> {
+    let mut profiles: Vec<Vec<f64>> = Vec::new();
+    let mut targets: Vec<Vec<f64>> = vec![Vec::new(); 5];
+    for s in samples {
+        let Some(voice) = &s.voice else { continue };
+        profiles.push(voice.iter().map(|&v| f64::from(v)).collect());
+        for (column, &t) in targets.iter_mut().zip(&s.targets) {
+            column.push(t);
+        }
+    }
+    if profiles.len() < 20 {
         return None;
     }
-    let profiles: Vec<Vec<f64>> = voiced.iter().map(|(_, p)| p.clone()).collect();
     let width = profiles[0].len() / 2;
-    let targets: Vec<Vec<f64>> = (0..5)
-        .map(|k| voiced.iter().map(|(s, _)| s.targets[k]).collect())
-        .collect();
     let target_refs: Vec<&[f64]> = targets.iter().map(Vec::as_slice).collect();
     let mut models = LinearModel::fit_each(
         &voice_profile_features(width),
@@ -381,19 +378,17 @@ fn held_out_voice_scores(samples: &[Sample]) -> Vec<[f64; 5]> {
     let (folds, _) = speaker_folds(&utts, VOICE_FOLDS);
     let mut out = vec![[f64::NAN; 5]; samples.len()];
     for fold in 0..VOICE_FOLDS {
-        let train: Vec<Sample> = samples
+        let train = samples
             .iter()
             .zip(&folds)
             .filter(|&(_, &f)| f != fold)
-            .map(|(s, _)| s.clone())
-            .collect();
-        let Some(models) = fit_voice(&train) else {
+            .map(|(s, _)| s);
+        let Some(models) = fit_voice(train) else {
             continue;
         };
         for ((s, &f), scores) in samples.iter().zip(&folds).zip(out.iter_mut()) {
             if let (true, Some(voice)) = (f == fold, &s.voice) {
-                let profile: Vec<f64> = voice.iter().map(|&v| f64::from(v)).collect();
-                *scores = models.all().map(|m| m.predict(&profile));
+                *scores = models.predict_profile(voice);
             }
         }
     }

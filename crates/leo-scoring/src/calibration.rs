@@ -174,11 +174,9 @@ pub struct Calibration {
     pub trained_on: String,
     /// Word pronunciation, on the experts' 0–10 scale.
     pub word: LinearModel,
-    pub accuracy: LinearModel,
-    pub fluency: LinearModel,
-    pub prosody: LinearModel,
-    pub completeness: LinearModel,
-    pub total: LinearModel,
+    /// The utterance models (their fields sit at the top level of the file).
+    #[serde(flatten)]
+    pub utterance: AspectModels,
     /// Per aspect, a score read from the reading's voice profile, which the utterance model
     /// of that aspect takes as its last feature ([`VOICE_SCORE`]). Absent where the
     /// calibration does not use the voice profile.
@@ -212,6 +210,7 @@ impl AspectModels {
         }
     }
 
+    /// The five models, in the order accuracy, fluency, prosody, completeness, total.
     pub fn all(&self) -> [&LinearModel; 5] {
         [
             &self.accuracy,
@@ -220,6 +219,12 @@ impl AspectModels {
             &self.completeness,
             &self.total,
         ]
+    }
+
+    /// Each model's prediction from a voice profile (as the recogniser gives it, in f32).
+    pub fn predict_profile(&self, profile: &[f32]) -> [f64; 5] {
+        let x: Vec<f64> = profile.iter().map(|&v| f64::from(v)).collect();
+        self.all().map(|m| m.predict(&x))
     }
 }
 
@@ -232,33 +237,22 @@ pub fn voice_profile_features(width: usize) -> Vec<String> {
 }
 
 impl Calibration {
-    /// The utterance models, in the order accuracy, fluency, prosody, completeness, total.
-    pub fn utterance_models(&self) -> [&LinearModel; 5] {
-        [
-            &self.accuracy,
-            &self.fluency,
-            &self.prosody,
-            &self.completeness,
-            &self.total,
-        ]
-    }
-
-    /// Utterance scores (0–10, in `utterance_models` order) from the reading's features and,
-    /// where the calibration reads it, its voice profile. A reading without a usable profile
-    /// (nothing was heard, or the profile comes from a model of another width) gets the
-    /// training average for the voice score, so the other features decide.
+    /// Utterance scores (0–10, in [`AspectModels::all`] order) from the reading's features
+    /// and, where the calibration reads it, its voice profile. A reading without a usable
+    /// profile (nothing was heard, or the profile comes from a model of another width) gets
+    /// the training average for the voice score, so the other features decide.
     pub fn utterance_scores(&self, features: &[f64], voice_profile: Option<&[f32]>) -> [f64; 5] {
-        let models = self.utterance_models();
+        let models = self.utterance.all();
         let Some(voice) = &self.voice else {
             return models.map(|m| m.predict(features));
         };
-        let profile: Option<Vec<f64>> = voice_profile
+        let voice_scores = voice_profile
             .filter(|p| p.len() == voice.total.weights.len())
-            .map(|p| p.iter().map(|&v| f64::from(v)).collect());
+            .map(|p| voice.predict_profile(p));
         let mut scores = [0.0; 5];
-        for (k, (model, voice_model)) in models.iter().zip(voice.all()).enumerate() {
-            let voice_score = match &profile {
-                Some(p) => voice_model.predict(p),
+        for (k, model) in models.iter().enumerate() {
+            let voice_score = match voice_scores {
+                Some(v) => v[k],
                 None => model.mean.last().copied().unwrap_or(0.0),
             };
             let mut input = features.to_vec();
@@ -339,14 +333,16 @@ mod tests {
         let mut c = Calibration {
             trained_on: "test".into(),
             word: constant(&["w"], vec![0.0], 0.0),
-            accuracy: utterance.clone(),
-            fluency: utterance.clone(),
-            prosody: utterance.clone(),
-            completeness: utterance.clone(),
-            total: LinearModel {
-                mean: vec![0.0, 1.5],
-                ..utterance.clone()
-            },
+            utterance: AspectModels::from_fn(|k| {
+                if k == 4 {
+                    LinearModel {
+                        mean: vec![0.0, 1.5],
+                        ..utterance.clone()
+                    }
+                } else {
+                    utterance.clone()
+                }
+            }),
             voice: Some(AspectModels::from_fn(|_| voice_model.clone())),
         };
         // 5 + 1·0.5 + 2·(profile mean 1.0), and for the total the voice score is centred on
