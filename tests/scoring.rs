@@ -124,8 +124,14 @@ fn an_english_reading_has_a_voice_profile_and_the_english_scores_read_it() {
     assert!(profile.iter().all(|v| v.is_finite()));
     assert!(profile[384..].iter().all(|&v| v >= 0.0));
     assert!(profile[384..].iter().filter(|&&v| v > 0.01).count() > 300);
-    let with = calibration.utterance_scores(&outcome.utterance_features, Some(profile));
-    let without = calibration.utterance_scores(&outcome.utterance_features, None);
+    // The voice scores are made blind to the reader's pitch, so the reading must carry one.
+    let pitch = outcome.assessment.prosody.median_pitch_hz;
+    assert!(
+        pitch.is_some_and(|hz| (70.0..400.0).contains(&hz)),
+        "{pitch:?}"
+    );
+    let with = calibration.utterance_scores(&outcome.utterance_features, Some(profile), pitch);
+    let without = calibration.utterance_scores(&outcome.utterance_features, None, pitch);
     assert_ne!(
         with, without,
         "the English calibration reads the voice profile"

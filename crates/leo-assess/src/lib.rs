@@ -273,7 +273,11 @@ pub fn assess_with(
         reading_time_s: judged.reading_time_s,
     });
     let [accuracy, fluency, prosody_score, completeness, total] = calibration
-        .utterance_scores(&utterance, transcript.voice_profile.as_deref())
+        .utterance_scores(
+            &utterance,
+            transcript.voice_profile.as_deref(),
+            prosody.median_pitch_hz,
+        )
         .map(|s| (s * 10.0) as f32);
     let mut assessment = Assessment {
         lang,
@@ -345,10 +349,11 @@ mod tests {
             let mut expected: Vec<&str> = UTTERANCE_FEATURES.to_vec();
             if let Some(voice) = &c.voice {
                 expected.push(VOICE_SCORE);
-                for m in voice.all() {
+                for m in voice.aspects.all() {
                     assert_eq!(m.features, voice_profile_features(m.weights.len() / 2));
                     assert_eq!(m.weights.len(), m.features.len(), "{kind}");
                 }
+                assert_eq!(voice.pitch.slopes.len(), voice.width(), "{kind}");
             }
             for m in c.utterance.all() {
                 assert_eq!(m.features, expected, "{kind}");

@@ -11,19 +11,19 @@ use clap::Args;
 use leo_asr::{SpeechWorker, WorkerOptions};
 use leo_assess::{assess, builtin_calibration, calibration_for};
 use leo_models::ModelStore;
-use leo_scoring::calibration::{
-    AspectModels, Calibration, LinearModel, VOICE_SCORE, pearson, voice_profile_features,
-};
+use leo_scoring::calibration::{AspectModels, Calibration, LinearModel, VOICE_SCORE, pearson};
 use leo_scoring::features::{
     ReadingEvidence, UTTERANCE_FEATURES, WORD_FEATURES, context_features, utterance_features,
     word_model_features, word_model_input,
 };
 use leo_scoring::rules::RuleSettings;
+use leo_scoring::voice_models::VoiceModels;
 use leo_scoring::{ProsodySummary, WordResult};
 use leo_text::Lang;
 use serde::{Deserialize, Serialize};
 
 use crate::paths::Paths;
+use crate::pitch_check::follows_pitch;
 
 #[derive(Args, Debug)]
 pub struct CalibrateArgs {
@@ -105,9 +105,14 @@ struct Sample {
 const ASPECTS: [&str; 5] = ["accuracy", "fluency", "prosody", "completeness", "total"];
 
 /// What a cached sample was made with. Utterance features are rebuilt from the cached words
-/// at every fit, so only the model, the word features and the voice profile name the version.
+/// at every fit, so only the model, the word features and the voice profile (with the
+/// reader's median pitch it is read with) name the version.
 fn features_version(model: &str) -> String {
-    let voice = if reads_voice(model) { ",voice" } else { "" };
+    let voice = if reads_voice(model) {
+        ",voice,pitch"
+    } else {
+        ""
+    };
     format!("{model}:{}{voice}", WORD_FEATURES.join(","))
 }
 
@@ -341,33 +346,19 @@ fn fit(samples: &[Sample], model_name: &str) -> Calibration {
 
 /// One voice model per aspect, on the samples that have a voice profile (those where
 /// something was heard); `None` when too few have one.
-fn fit_voice<'a>(samples: impl Iterator<Item = &'a Sample>) -> Option<AspectModels> {
+fn fit_voice<'a>(samples: impl Iterator<Item = &'a Sample>) -> Option<VoiceModels> {
     let mut profiles: Vec<Vec<f64>> = Vec::new();
-    let mut targets: Vec<Vec<f64>> = vec![Vec::new(); 5];
+    let mut pitches = Vec::new();
+    let mut targets: [Vec<f64>; 5] = Default::default();
     for s in samples {
         let Some(voice) = &s.voice else { continue };
         profiles.push(voice.iter().map(|&v| f64::from(v)).collect());
+        pitches.push(s.prosody.median_pitch_hz);
         for (column, &t) in targets.iter_mut().zip(&s.targets) {
             column.push(t);
         }
     }
-    if profiles.len() < 20 {
-        return None;
-    }
-    let width = profiles[0].len() / 2;
-    let target_refs: Vec<&[f64]> = targets.iter().map(Vec::as_slice).collect();
-    let mut models = LinearModel::fit_each(
-        &voice_profile_features(width),
-        &profiles,
-        &target_refs,
-        VOICE_LAMBDA,
-        0.0,
-        10.0,
-    )
-    .into_iter();
-    Some(AspectModels::from_fn(|_| {
-        models.next().expect("five targets give five models")
-    }))
+    (profiles.len() >= 20).then(|| VoiceModels::fit(&profiles, &pitches, &targets, VOICE_LAMBDA))
 }
 
 /// Per sample, the five voice scores from voice models fitted on the other speakers
@@ -388,7 +379,7 @@ fn held_out_voice_scores(samples: &[Sample]) -> Vec<[f64; 5]> {
         };
         for ((s, &f), scores) in samples.iter().zip(&folds).zip(out.iter_mut()) {
             if let (true, Some(voice)) = (f == fold, &s.voice) {
-                *scores = models.predict_profile(voice);
+                *scores = models.predict(voice, s.prosody.median_pitch_hz);
             }
         }
     }
@@ -489,7 +480,7 @@ fn predict(samples: &[Sample], c: &Calibration) -> Predictions {
     let rows = utterance_rows(samples, &c.word);
     let mut utterances: [Vec<f64>; 5] = Default::default();
     for (s, row) in samples.iter().zip(&rows) {
-        let scores = c.utterance_scores(row, s.voice.as_deref());
+        let scores = c.utterance_scores(row, s.voice.as_deref(), s.prosody.median_pitch_hz);
         for (k, score) in scores.into_iter().enumerate() {
             utterances[k].push(score);
         }
@@ -527,6 +518,20 @@ fn print_table(samples: &[Sample], p: &Predictions, label: &str) -> HashMap<Stri
         p.words.len()
     );
     out.insert("word_accuracy".into(), r);
+    let speakers: Vec<&str> = samples.iter().map(|s| speaker(&s.utt)).collect();
+    let pitch: Vec<Option<f64>> = samples.iter().map(|s| s.prosody.median_pitch_hz).collect();
+    let experts: Vec<f64> = samples.iter().map(|s| s.targets[4]).collect();
+    let leo = follows_pitch(&speakers, &pitch, &p.utterances[4]);
+    let expert = follows_pitch(&speakers, &pitch, &experts);
+    if let (Some(leo), Some(expert)) = (leo, expert) {
+        println!(
+            "Total against the reader's median pitch (ln Hz), Pearson r over readings / \
+             speakers: Leo {:.3} / {:.3}, experts {:.3} / {:.3}",
+            leo.readings, leo.speakers, expert.readings, expert.speakers
+        );
+        out.insert("total_vs_pitch_readings".into(), leo.readings);
+        out.insert("total_vs_pitch_speakers".into(), leo.speakers);
+    }
     out
 }
 

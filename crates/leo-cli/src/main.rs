@@ -10,6 +10,7 @@ mod classroom;
 mod classroom_cmd;
 mod models_cmd;
 mod paths;
+mod pitch_check;
 mod score_cmd;
 mod transcribe_cmd;
 

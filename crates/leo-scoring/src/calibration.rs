@@ -5,6 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::voice_models::{VoiceModels, voice_profile_features};
+
 /// A linear model on standardised features, with its output clamped to a range.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LinearModel {
@@ -60,8 +62,19 @@ impl LinearModel {
         let mean: Vec<f64> = (0..d)
             .map(|j| x.iter().map(|r| r[j]).sum::<f64>() / n)
             .collect();
+        // A column that is constant up to rounding (e.g. a profile value that only followed
+        // pitch, once pitch is taken out) is left out: standardising its rounding noise would
+        // give it weight.
         let scale: Vec<f64> = (0..d)
             .map(|j| (x.iter().map(|r| (r[j] - mean[j]).powi(2)).sum::<f64>() / n).sqrt())
+            .zip(&mean)
+            .map(|(sd, m)| {
+                if sd > 1e-9 * m.abs().max(1.0) {
+                    sd
+                } else {
+                    0.0
+                }
+            })
             .collect();
         let z: Vec<Vec<f64>> = x
             .iter()
@@ -181,7 +194,7 @@ pub struct Calibration {
     /// of that aspect takes as its last feature ([`VOICE_SCORE`]). Absent where the
     /// calibration does not use the voice profile.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub voice: Option<AspectModels>,
+    pub voice: Option<VoiceModels>,
 }
 
 /// The utterance models' last feature when the calibration reads the voice profile.
@@ -220,35 +233,27 @@ impl AspectModels {
             &self.total,
         ]
     }
-
-    /// Each model's prediction from a voice profile (as the recogniser gives it, in f32).
-    pub fn predict_profile(&self, profile: &[f32]) -> [f64; 5] {
-        let x: Vec<f64> = profile.iter().map(|&v| f64::from(v)).collect();
-        self.all().map(|m| m.predict(&x))
-    }
-}
-
-/// Names of the voice profile's values for a model whose encoder frames hold `width` floats.
-pub fn voice_profile_features(width: usize) -> Vec<String> {
-    (0..width)
-        .map(|i| format!("mean_{i}"))
-        .chain((0..width).map(|i| format!("spread_{i}")))
-        .collect()
 }
 
 impl Calibration {
     /// Utterance scores (0–10, in [`AspectModels::all`] order) from the reading's features
-    /// and, where the calibration reads it, its voice profile. A reading without a usable
-    /// profile (nothing was heard, or the profile comes from a model of another width) gets
-    /// the training average for the voice score, so the other features decide.
-    pub fn utterance_scores(&self, features: &[f64], voice_profile: Option<&[f32]>) -> [f64; 5] {
+    /// and, where the calibration reads it, its voice profile with the reader's median pitch.
+    /// A reading without a usable profile (nothing was heard, or the profile comes from a
+    /// model of another width) gets the training average for the voice score, so the other
+    /// features decide.
+    pub fn utterance_scores(
+        &self,
+        features: &[f64],
+        voice_profile: Option<&[f32]>,
+        median_pitch_hz: Option<f64>,
+    ) -> [f64; 5] {
         let models = self.utterance.all();
         let Some(voice) = &self.voice else {
             return models.map(|m| m.predict(features));
         };
         let voice_scores = voice_profile
-            .filter(|p| p.len() == voice.total.weights.len())
-            .map(|p| voice.predict_profile(p));
+            .filter(|p| p.len() == voice.width())
+            .map(|p| voice.predict(p, median_pitch_hz));
         let mut scores = [0.0; 5];
         for (k, model) in models.iter().enumerate() {
             let voice_score = match voice_scores {
@@ -266,6 +271,7 @@ impl Calibration {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::voice_models::PitchNeutral;
 
     #[test]
     fn ridge_recovers_a_linear_relation() {
@@ -322,8 +328,16 @@ mod tests {
             both[1],
             LinearModel::fit(&["a", "b", "c"], &x, &y2, 2.0, -99.0, 99.0)
         );
-        // A constant column is left out rather than dividing by zero.
+        // A constant column is left out rather than dividing by zero, and so is one that is
+        // constant up to rounding.
         assert_eq!(both[0].weights[2], 0.0);
+        let nearly: Vec<Vec<f64>> = x
+            .iter()
+            .enumerate()
+            .map(|(i, r)| vec![r[0], 3.0 + (i % 2) as f64 * 1e-15])
+            .collect();
+        let m = LinearModel::fit(&["a", "b"], &nearly, &y1, 2.0, -99.0, 99.0);
+        assert_eq!((m.scale[1], m.weights[1]), (0.0, 0.0));
     }
 
     #[test]
@@ -343,23 +357,41 @@ mod tests {
                     utterance.clone()
                 }
             }),
-            voice: Some(AspectModels::from_fn(|_| voice_model.clone())),
+            voice: Some(VoiceModels {
+                pitch: PitchNeutral {
+                    mean_log_hz: 200f64.ln(),
+                    slopes: vec![0.5, 0.0],
+                },
+                aspects: AspectModels::from_fn(|_| voice_model.clone()),
+            }),
         };
         // 5 + 1·0.5 + 2·(profile mean 1.0), and for the total the voice score is centred on
         // its training mean 1.5.
-        let with = c.utterance_scores(&[0.5], Some(&[1.0, 3.0]));
+        // At the training readers' mean pitch (or with no pitch) the profile is read as is.
+        let with = c.utterance_scores(&[0.5], Some(&[1.0, 3.0]), Some(200.0));
         assert_eq!(with, [7.5, 7.5, 7.5, 7.5, 4.5]);
+        assert_eq!(c.utterance_scores(&[0.5], Some(&[1.0, 3.0]), None), with);
+        // An octave up, the profile's first value loses 0.5·ln 2 before the voice model reads
+        // it, and the utterance model weighs the voice score by 2.
+        let higher = c.utterance_scores(&[0.5], Some(&[1.0, 3.0]), Some(400.0));
+        assert!(
+            (with[0] - higher[0] - 2f64.ln()).abs() < 1e-12,
+            "{higher:?}"
+        );
         // No profile, or one of another width: the voice score sits at its training mean.
-        let without = c.utterance_scores(&[0.5], None);
+        let without = c.utterance_scores(&[0.5], None, Some(200.0));
         assert_eq!(without[0], 5.5);
         assert_eq!(without[4], 5.5);
         assert_eq!(
-            c.utterance_scores(&[0.5], Some(&[1.0, 3.0, 0.0, 0.0])),
+            c.utterance_scores(&[0.5], Some(&[1.0, 3.0, 0.0, 0.0]), Some(200.0)),
             without
         );
         // Without voice models the utterance features alone are read.
         c.voice = None;
-        assert_eq!(c.utterance_scores(&[0.5], Some(&[1.0, 3.0])), [5.5; 5]);
+        assert_eq!(
+            c.utterance_scores(&[0.5], Some(&[1.0, 3.0]), Some(200.0)),
+            [5.5; 5]
+        );
         assert_eq!(
             voice_profile_features(2),
             ["mean_0", "mean_1", "spread_0", "spread_1"]

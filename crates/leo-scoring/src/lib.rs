@@ -9,6 +9,7 @@ pub mod prosody;
 pub mod result;
 pub mod rules;
 pub mod similarity;
+pub mod voice_models;
 
 pub use result::{
     Assessment, Insertion, ProsodySummary, Repetition, Scores, WordResult, WordStatus,

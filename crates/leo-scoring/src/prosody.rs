@@ -62,6 +62,9 @@ pub fn summarize(
         }
     }
 
+    if let (Some(first), Some(last)) = (read.first(), read.last()) {
+        summary.median_pitch_hz = pitch.median_hz(first.1, last.2);
+    }
     let sentences = passage.last().map_or(0, |w| w.sentence + 1);
     summary.sentence_pitch_range_st = (0..sentences)
         .map(|s| {
@@ -156,6 +159,7 @@ mod tests {
             s.speech_rate
         );
         assert!(s.articulation_rate > s.speech_rate);
+        assert_eq!(s.median_pitch_hz, None, "silence has no pitch");
     }
 
     #[test]
@@ -181,6 +185,8 @@ mod tests {
         let flat = crate::pitch::track_pitch(&glide(200.0, 202.0, 3.0));
         let s = summarize(&passage, &words, &flat, Lang::En, 3.0);
         assert!(s.monotone);
+        let median = s.median_pitch_hz.expect("a voiced reading has a pitch");
+        assert!((median - 201.0).abs() < 3.0, "{median}");
         assert_eq!(s.question_rises, vec![false]);
     }
 }

@@ -115,6 +115,10 @@ pub struct ProsodySummary {
     pub articulation_rate: f64,
     /// Pitch range per sentence in semitones (None where no pitch was found).
     pub sentence_pitch_range_st: Vec<Option<f64>>,
+    /// The reader's median pitch in Hz from the first word read to the last (None where too
+    /// little was voiced). The voice scores are made blind to it.
+    #[serde(default)]
+    pub median_pitch_hz: Option<f64>,
     pub monotone: bool,
     /// For each question in the passage: whether the pitch rose at its end.
     pub question_rises: Vec<bool>,

@@ -139,6 +139,7 @@ pub fn assessment(lang: Lang, n: usize, seed: u64) -> Assessment {
             speech_rate: 3.0 + next(),
             articulation_rate: 4.0 + next(),
             sentence_pitch_range_st: vec![Some(next() * 12.0), None, Some(1.0 / 3.0)],
+            median_pitch_hz: Some(180.0 + next()),
             monotone: false,
             question_rises: vec![true, false],
             missed_stops: 1,
