@@ -37,7 +37,7 @@ pub(crate) fn transcribe(
         return Err(AsrError::EmptyAudio);
     }
     let samples = std::mem::take(&mut request.samples);
-    let duration = samples.len() as f64 / RATE as f64;
+    let duration = seconds(samples.len());
     let activity = Activity::from_samples(&samples);
     let mut words = Vec::new();
     let mut forced = Vec::new();
@@ -51,7 +51,7 @@ pub(crate) fn transcribe(
             if is_silent(chunk) || is_steady_noise(chunk) {
                 continue;
             }
-            let offset = a as f64 / RATE as f64;
+            let offset = seconds(a);
             let mut padded = chunk.to_vec();
             if padded.len() < MIN_SAMPLES {
                 padded.resize(MIN_SAMPLES, 0.0);
@@ -68,7 +68,7 @@ pub(crate) fn transcribe(
             if !watched.is_null() {
                 state_ptr = watched;
             }
-            let end = offset + chunk.len() as f64 / RATE as f64;
+            let end = offset + seconds(chunk.len());
             if decode_looks_failed(&chunk_words, activity.voiced_seconds(offset, end)) {
                 // Decode again, more carefully; keep whichever decode heard more.
                 watch.runs.store(0, Ordering::Relaxed);
@@ -107,7 +107,7 @@ pub(crate) fn transcribe(
                         if let Err(e) = profile.add_last_encoding(
                             state_ptr,
                             window_frames,
-                            chunk_seconds(chunk),
+                            seconds(chunk.len()),
                         ) {
                             tracing::warn!("no voice profile for this reading: {e}");
                             voice = None;
@@ -144,8 +144,9 @@ pub(crate) fn transcribe(
     })
 }
 
-fn chunk_seconds(chunk: &[f32]) -> f64 {
-    chunk.len() as f64 / RATE as f64
+/// Duration of `samples` samples at 16 kHz, or the time of sample index `samples`.
+fn seconds(samples: usize) -> f64 {
+    samples as f64 / RATE as f64
 }
 
 /// Chunk boundaries (sample indices): whole recordings up to 28 s, longer ones cut at the
@@ -155,7 +156,7 @@ fn plan_chunks(len: usize, activity: &Activity) -> Vec<(usize, usize)> {
     let mut start = 0usize;
     let max = (MAX_CHUNK_S * RATE as f64) as usize;
     while len - start > max {
-        let from = start as f64 / RATE as f64;
+        let from = seconds(start);
         let cut = activity.quietest_point(from + MIN_CHUNK_S, from + MAX_CHUNK_S);
         let cut = ((cut * RATE as f64) as usize).clamp(start + RATE, start + max);
         chunks.push((start, cut));
@@ -280,7 +281,7 @@ fn extract_words(
         }
         tokens.extend(seg_tokens);
     }
-    let end = offset + chunk.len() as f64 / RATE as f64;
+    let end = offset + seconds(chunk.len());
     assemble(&tokens, end)
         .into_iter()
         .filter(|w| w.end > offset || w.start >= offset)
