@@ -72,6 +72,7 @@ e2e-tools: deps
 models: build
 	$(LEO_BIN) models install tiny.en
 	$(LEO_BIN) models install base
+	$(LEO_BIN) models install pocketsphinx-en-us
 
 lint: ui
 	cargo fmt --all -- --check

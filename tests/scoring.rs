@@ -141,6 +141,57 @@ fn an_english_reading_has_a_voice_profile_and_the_english_scores_read_it() {
     assert!(calibration_for(worker(Lang::Es)).voice.is_none());
 }
 
+#[test]
+fn an_english_reading_is_checked_against_the_native_model_and_a_spanish_one_is_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let native_of = |lang: Lang, name: &str| {
+        let case = cases().into_iter().find(|c| c.name == name).unwrap();
+        let (samples, _) = synthesize(&case, voice(lang), 150, dir.path());
+        let calibration = calibration_for(worker(lang));
+        let outcome = assess(
+            worker(lang),
+            case.passage,
+            samples,
+            lang,
+            &RuleSettings::default(),
+            &calibration,
+        )
+        .unwrap();
+        let n = leo_scoring::features::UTTERANCE_FEATURES.len();
+        let utterance = outcome.utterance_features[n - 2..].to_vec();
+        (outcome.native_goodness, utterance, calibration)
+    };
+    let (english, utterance, calibration) = native_of(Lang::En, "en clean");
+    let known: Vec<f64> = english.iter().flatten().copied().collect();
+    assert!(
+        known.len() * 10 >= english.len() * 8,
+        "most words of a clean English reading are judged: {english:?}"
+    );
+    // A log-likelihood ratio against the best sound in each frame cannot be above 0.
+    assert!(
+        known.iter().all(|g| g.is_finite() && *g <= 0.0),
+        "{known:?}"
+    );
+    assert!(utterance.iter().all(|v| v.is_finite()), "{utterance:?}");
+    let weight = |c: &leo_scoring::calibration::Calibration| -> Vec<f64> {
+        let total = &c.utterance.total;
+        leo_scoring::native::NATIVE_UTTERANCE_FEATURES
+            .iter()
+            .map(|name| {
+                let i = total.features.iter().position(|f| f == name).unwrap();
+                total.weights[i]
+            })
+            .collect()
+    };
+    assert!(weight(&calibration).iter().any(|w| *w != 0.0));
+
+    let (spanish, utterance, calibration) = native_of(Lang::Es, "es clean");
+    assert!(spanish.iter().all(Option::is_none));
+    assert!(utterance.iter().all(|v| v.is_nan()));
+    // The Spanish calibration gives the feature no weight, so its scores do not wait on it.
+    assert!(weight(&calibration).iter().all(|w| *w == 0.0));
+}
+
 fn run(name: &str) {
     let case = cases().into_iter().find(|c| c.name == name).unwrap();
     check(&case);

@@ -5,11 +5,16 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use leo_asr::{ExpectedWord, ForcedScore, Language, Request, SpeechWorker, Transcript, Word};
+mod native;
+
+pub use native::{native_goodness, native_model_installed};
+
 use leo_scoring::calibration::Calibration;
 use leo_scoring::features::{
     ReadingEvidence, WordEvidence, context_features, utterance_features, word_features,
     word_model_input,
 };
+use leo_scoring::native::native_word_values;
 use leo_scoring::pitch::track_pitch;
 use leo_scoring::prosody::summarize;
 use leo_scoring::rules::{HeardWord, RuleSettings, Strictness, WordAcoustics, judge};
@@ -73,6 +78,8 @@ pub struct Outcome {
     pub utterance_features: Vec<f64>,
     /// Word statuses before the pronunciation check (what the utterance features use).
     pub feature_words: Vec<leo_scoring::WordResult>,
+    /// Per passage word, the goodness of pronunciation against the native English model.
+    pub native_goodness: Vec<Option<f64>>,
     /// Plain-language remarks about the reading (e.g. nothing heard, wrong passage).
     pub notes: Vec<String>,
 }
@@ -188,6 +195,13 @@ pub fn assess_with(
         return Err(AssessError::EmptyPassage);
     }
     let pitch = track_pitch(&samples);
+    // The native-model check needs the audio after recognition has taken it.
+    let models_dir = worker
+        .model_path()
+        .parent()
+        .unwrap_or(std::path::Path::new("."));
+    let native_audio =
+        (lang == Lang::En && native_model_installed(models_dir)).then(|| samples.clone());
     let mut request = Request::new(samples, language(lang));
     request.prompt = prompt.map(str::to_string);
     request.expected = Some(expected_words_source(passage.clone(), lang));
@@ -242,10 +256,15 @@ pub fn assess_with(
     // Statuses before the pronunciation check: the utterance models are fitted on these, so
     // the features do not depend on the word model's own output.
     let plain = judge(&passage, &heard, lang, settings, &acoustics);
+    let native = match &native_audio {
+        Some(audio) => native_goodness(models_dir, audio, &plain.words),
+        None => vec![None; plain.words.len()],
+    };
     let word_feats: Vec<Vec<f64>> = word_feats
         .iter()
         .zip(context_features(&plain.words, lang))
-        .map(|(evidence, context)| word_model_input(evidence, &context))
+        .zip(native_word_values(&native))
+        .map(|((evidence, context), native)| word_model_input(evidence, &context, native))
         .collect();
     for (a, (w, feats)) in acoustics
         .iter_mut()
@@ -271,6 +290,7 @@ pub fn assess_with(
         insertions: judged.insertions.len(),
         prosody: &prosody,
         reading_time_s: judged.reading_time_s,
+        native_goodness: &native,
     });
     let [accuracy, fluency, prosody_score, completeness, total] = calibration
         .utterance_scores(
@@ -307,6 +327,7 @@ pub fn assess_with(
         transcript,
         word_features: word_feats,
         utterance_features: utterance,
+        native_goodness: native,
         notes,
     })
 }

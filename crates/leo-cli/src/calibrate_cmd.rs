@@ -9,13 +9,14 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 use clap::Args;
 use leo_asr::{SpeechWorker, WorkerOptions};
-use leo_assess::{assess, builtin_calibration, calibration_for};
+use leo_assess::{assess, builtin_calibration, calibration_for, native_goodness};
 use leo_models::ModelStore;
 use leo_scoring::calibration::{AspectModels, Calibration, LinearModel, VOICE_SCORE, pearson};
 use leo_scoring::features::{
     ReadingEvidence, UTTERANCE_FEATURES, WORD_FEATURES, context_features, utterance_features,
     word_model_features, word_model_input,
 };
+use leo_scoring::native::native_word_values;
 use leo_scoring::rules::RuleSettings;
 use leo_scoring::voice_models::VoiceModels;
 use leo_scoring::{ProsodySummary, WordResult};
@@ -100,6 +101,18 @@ struct Sample {
     /// The reading's voice profile, for the models that read it.
     #[serde(default)]
     voice: Option<Vec<f32>>,
+    /// Per passage word, the goodness against the native English model, for the models that
+    /// read it. Samples cached before it existed get it from the audio alone (see `collect`).
+    #[serde(default)]
+    native: Option<Vec<Option<f64>>>,
+}
+
+impl Sample {
+    fn native_goodness(&self) -> Vec<Option<f64>> {
+        self.native
+            .clone()
+            .unwrap_or_else(|| vec![None; self.words.len()])
+    }
 }
 
 const ASPECTS: [&str; 5] = ["accuracy", "fluency", "prosody", "completeness", "total"];
@@ -121,6 +134,13 @@ fn features_version(model: &str) -> String {
 /// multilingual model's calibration is the one Spanish readings are scored with, where what
 /// sounds native is another thing.
 fn reads_voice(model: &str) -> bool {
+    model.ends_with(".en")
+}
+
+/// Whether the calibration for `model` reads the native-model goodness of pronunciation: the
+/// English models' do. The multilingual model's calibration scores Spanish, which the native
+/// English model cannot judge.
+fn reads_native(model: &str) -> bool {
     model.ends_with(".en")
 }
 
@@ -171,11 +191,22 @@ fn collect(
     for (i, line) in lines.iter().take(total).enumerate() {
         let u: Utterance = serde_json::from_str(line)
             .with_context(|| format!("{}: line {}", list.display(), i + 1))?;
+        let wav = data.join("wav").join(format!("{}.wav", u.utt));
         if let Some(s) = cached.get(&u.utt) {
-            samples.push(s.clone());
+            let mut s = s.clone();
+            if reads_native(model_name) && s.native.is_none() {
+                // The native-model check needs only the audio and the judged words, not a
+                // new recognition.
+                let audio = leo_audio::load_wav(&wav)?;
+                s.native = Some(native_goodness(&paths.models_dir, &audio.samples, &s.words));
+                if let Some(out) = cache_out.as_mut() {
+                    writeln!(out, "{}", serde_json::to_string(&s)?)?;
+                }
+            }
+            samples.push(s);
             continue;
         }
-        let audio = leo_audio::load_wav(&data.join("wav").join(format!("{}.wav", u.utt)))?;
+        let audio = leo_audio::load_wav(&wav)?;
         let outcome = assess(
             &worker,
             &u.text,
@@ -207,6 +238,7 @@ fn collect(
             reading_time_s: a.reading_time_s,
             targets: [u.accuracy, u.fluency, u.prosodic, u.completeness, u.total],
             voice: outcome.transcript.voice_profile.clone(),
+            native: reads_native(model_name).then(|| outcome.native_goodness.clone()),
         };
         if let Some(out) = cache_out.as_mut() {
             writeln!(out, "{}", serde_json::to_string(&sample)?)?;
@@ -225,7 +257,8 @@ fn word_inputs(s: &Sample) -> Vec<Vec<f64>> {
     s.word_features
         .iter()
         .zip(context_features(&s.words, Lang::En))
-        .map(|(evidence, context)| word_model_input(evidence, &context))
+        .zip(native_word_values(&s.native_goodness()))
+        .map(|((evidence, context), native)| word_model_input(evidence, &context, native))
         .collect()
 }
 
@@ -250,6 +283,7 @@ fn utterance_rows(samples: &[Sample], word_model: &LinearModel) -> Vec<Vec<f64>>
                 insertions: s.insertions,
                 prosody: &s.prosody,
                 reading_time_s: s.reading_time_s,
+                native_goodness: &s.native_goodness(),
             })
         })
         .collect()

