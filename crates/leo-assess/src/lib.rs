@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use leo_asr::{ExpectedWord, ForcedScore, Language, Request, SpeechWorker, Transcript, Word};
 mod native;
 
-pub use native::{native_goodness, native_model_installed};
+pub use native::{WholeAlignment, align_whole_reading, native_goodness, native_model_installed};
 
 use leo_scoring::calibration::Calibration;
 use leo_scoring::features::{
@@ -19,7 +19,7 @@ use leo_scoring::pitch::track_pitch;
 use leo_scoring::prosody::summarize;
 use leo_scoring::rules::{HeardWord, RuleSettings, Strictness, WordAcoustics, judge};
 use leo_scoring::similarity::similarity;
-use leo_scoring::{Assessment, Scores, WordStatus};
+use leo_scoring::{Assessment, Scores, WordResult, WordStatus};
 use leo_text::syllables::count_syllables;
 use leo_text::{Lang, PassageWord, normalise_heard, passage_words, sentence_case};
 
@@ -205,7 +205,29 @@ pub fn assess_with(
     let mut request = Request::new(samples, language(lang));
     request.prompt = prompt.map(str::to_string);
     request.expected = Some(expected_words_source(passage.clone(), lang));
-    let transcript = worker.transcribe(request)?;
+    // The native-model check of the whole reading runs beside the recogniser, on the guess
+    // that every word was read; it is redone after judging only when the guess was wrong.
+    let every_word_read: Vec<WordResult> = passage
+        .iter()
+        .enumerate()
+        .map(|(index, w)| WordResult {
+            index,
+            text: w.display.clone(),
+            status: WordStatus::Correct,
+            heard: None,
+            start: None,
+            end: None,
+            pronunciation: None,
+        })
+        .collect();
+    let (transcript, early_alignment) = std::thread::scope(|scope| {
+        let early = native_audio
+            .as_deref()
+            .map(|audio| scope.spawn(|| align_whole_reading(models_dir, audio, &every_word_read)));
+        let transcript = worker.transcribe(request);
+        (transcript, early.and_then(|h| h.join().ok().flatten()))
+    });
+    let transcript = transcript?;
     let heard = heard_words(&transcript.words);
     let forced: HashMap<usize, &ForcedScore> =
         transcript.forced.iter().map(|f| (f.key, f)).collect();
@@ -257,7 +279,7 @@ pub fn assess_with(
     // the features do not depend on the word model's own output.
     let plain = judge(&passage, &heard, lang, settings, &acoustics);
     let native = match &native_audio {
-        Some(audio) => native_goodness(models_dir, audio, &plain.words),
+        Some(audio) => native_goodness(models_dir, audio, &plain.words, early_alignment),
         None => vec![None; plain.words.len()],
     };
     let word_feats: Vec<Vec<f64>> = word_feats

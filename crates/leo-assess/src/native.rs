@@ -19,18 +19,11 @@ pub fn native_model_installed(models_dir: &Path) -> bool {
     Aligner::is_installed(models_dir)
 }
 
-/// Per passage word, its goodness of pronunciation against the native English model (mean
-/// log-likelihood ratio per 10 ms frame), for the words the reader attempted and the
-/// dictionary knows; `None` elsewhere, and everywhere when the model is not installed or the
-/// alignment fails (the calibrated models then read the feature as average).
-pub fn native_goodness(
-    models_dir: &Path,
-    samples: &[f32],
-    words: &[WordResult],
-) -> Vec<Option<f64>> {
-    let none = vec![None; words.len()];
-    if !native_model_installed(models_dir) || samples.is_empty() {
-        return none;
+/// The native model, loaded on first use, for `f`; `None` when it is not installed or does
+/// not load.
+fn with_aligner<R>(models_dir: &Path, f: impl FnOnce(&mut Aligner) -> R) -> Option<R> {
+    if !native_model_installed(models_dir) {
+        return None;
     }
     // A poisoned lock only means an earlier reading panicked mid-alignment: the decoder is
     // reset by the next alignment, so carry on.
@@ -41,10 +34,100 @@ pub fn native_goodness(
             .ok();
         *slot = Some((models_dir.to_path_buf(), loaded));
     }
-    let Some((_, Some(aligner))) = slot.as_mut() else {
+    match slot.as_mut() {
+        Some((_, Some(aligner))) => Some(f(aligner)),
+        _ => None,
+    }
+}
+
+/// The alignment of a whole reading for one list of words, kept so that scoring can start it
+/// while the recogniser runs (on the guess that every word was read) and use it when the guess
+/// was right.
+#[derive(Debug, Clone)]
+pub struct WholeAlignment {
+    /// The dictionary words each passage word was aligned as (empty: left out).
+    forms: Vec<Vec<String>>,
+    goodness: Vec<Option<f64>>,
+}
+
+/// Aligns the words of `words` the reader attempted to the whole recording.
+pub fn align_whole_reading(
+    models_dir: &Path,
+    samples: &[f32],
+    words: &[WordResult],
+) -> Option<WholeAlignment> {
+    if samples.is_empty() {
+        return None;
+    }
+    with_aligner(models_dir, |aligner| {
+        let forms = forms_of(aligner, words);
+        let goodness = match aligner.goodness(samples, &forms) {
+            Ok(g) => g.into_iter().map(|g| g.map(|g| g.per_frame)).collect(),
+            Err(e) => {
+                tracing::debug!("whole-reading alignment failed: {e}");
+                vec![None; words.len()]
+            }
+        };
+        WholeAlignment { forms, goodness }
+    })
+}
+
+/// Per passage word, its goodness of pronunciation against the native English model (mean
+/// log-likelihood ratio per 10 ms frame), for the words the reader attempted and the
+/// dictionary knows; `None` elsewhere, and everywhere when the model is not installed or the
+/// alignment fails (the calibrated models then read the feature as average). `earlier` is an
+/// alignment already made, used when it was made for the same words.
+pub fn native_goodness(
+    models_dir: &Path,
+    samples: &[f32],
+    words: &[WordResult],
+    earlier: Option<WholeAlignment>,
+) -> Vec<Option<f64>> {
+    let none = vec![None; words.len()];
+    if samples.is_empty() {
+        return none;
+    }
+    let earlier = match earlier {
+        Some(e) => with_aligner(models_dir, |aligner| forms_of(aligner, words))
+            .filter(|forms| *forms == e.forms)
+            .map(|_| e),
+        None => None,
+    };
+    let Some(WholeAlignment { forms, goodness }) =
+        earlier.or_else(|| align_whole_reading(models_dir, samples, words))
+    else {
         return none;
     };
-    let forms: Vec<Vec<String>> = words
+    let complete = forms
+        .iter()
+        .zip(&goodness)
+        .all(|(f, g)| f.is_empty() || g.is_some());
+    if complete {
+        return goodness;
+    }
+    // The search did not get through the whole text (a stretch it could not follow: very
+    // fast speech, noise, something read that is not in the text): it gives up at the first
+    // such place, and what it aligned up to there stands. The words it left out are aligned
+    // again in short stretches at the recogniser's word times, so one such place costs only
+    // its stretch.
+    let mut out = goodness;
+    let missing: Vec<usize> = (0..words.len())
+        .filter(|&i| !forms[i].is_empty() && out[i].is_none())
+        .filter(|&i| words[i].start.is_some() && words[i].end.is_some())
+        .collect();
+    with_aligner(models_dir, |aligner| {
+        for stretch in missing.chunks(STRETCH_WORDS) {
+            align_stretch(aligner, samples, words, &forms, stretch, &mut out);
+        }
+    });
+    if out.iter().all(Option::is_none) {
+        tracing::warn!("pronunciation check skipped for this reading: nothing could be aligned");
+    }
+    out
+}
+
+fn forms_of(aligner: &mut Aligner, words: &[WordResult]) -> Vec<Vec<String>> {
+    words
         .iter()
         .map(|w| {
             if attempted(w.status) {
@@ -53,29 +136,6 @@ pub fn native_goodness(
                 Vec::new()
             }
         })
-        .collect();
-    let whole: Vec<Option<f64>> = match aligner.goodness(samples, &forms) {
-        Ok(g) => g.into_iter().map(|g| g.map(|g| g.per_frame)).collect(),
-        Err(e) => {
-            tracing::debug!("whole-reading alignment failed: {e}");
-            none.clone()
-        }
-    };
-    let complete = forms
-        .iter()
-        .zip(&whole)
-        .all(|(f, g)| f.is_empty() || g.is_some());
-    if complete {
-        return whole;
-    }
-    // The search did not get through the whole text (a stretch it could not follow: very
-    // fast speech, noise, something read that is not in the text). Align again in short
-    // stretches at the recogniser's word times, so one such place costs only its stretch.
-    let by_stretch = aligned_in_stretches(aligner, samples, words, &forms);
-    by_stretch
-        .into_iter()
-        .zip(whole)
-        .map(|(stretch, whole)| stretch.or(whole))
         .collect()
 }
 
@@ -84,25 +144,6 @@ pub fn native_goodness(
 const STRETCH_WORDS: usize = 10;
 /// Audio kept either side of a stretch's first and last word, in seconds.
 const STRETCH_MARGIN_S: f64 = 0.2;
-
-fn aligned_in_stretches(
-    aligner: &mut Aligner,
-    samples: &[f32],
-    words: &[WordResult],
-    forms: &[Vec<String>],
-) -> Vec<Option<f64>> {
-    let mut out = vec![None; words.len()];
-    let timed: Vec<usize> = (0..words.len())
-        .filter(|&i| !forms[i].is_empty() && words[i].start.is_some() && words[i].end.is_some())
-        .collect();
-    for stretch in timed.chunks(STRETCH_WORDS) {
-        align_stretch(aligner, samples, words, forms, stretch, &mut out);
-    }
-    if out.iter().all(Option::is_none) {
-        tracing::warn!("pronunciation check skipped for this reading: nothing could be aligned");
-    }
-    out
-}
 
 /// Aligns the words `stretch` (indices into `words`) on their own stretch of audio; the words
 /// it leaves unaligned are tried again in two halves, down to single words.

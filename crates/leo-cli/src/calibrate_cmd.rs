@@ -198,7 +198,12 @@ fn collect(
                 // The native-model check needs only the audio and the judged words, not a
                 // new recognition.
                 let audio = leo_audio::load_wav(&wav)?;
-                s.native = Some(native_goodness(&paths.models_dir, &audio.samples, &s.words));
+                s.native = Some(native_goodness(
+                    &paths.models_dir,
+                    &audio.samples,
+                    &s.words,
+                    None,
+                ));
                 if let Some(out) = cache_out.as_mut() {
                     writeln!(out, "{}", serde_json::to_string(&s)?)?;
                 }
