@@ -23,6 +23,15 @@ pub fn native_model_installed(models_dir: &Path) -> bool {
 /// not load.
 fn with_aligner<R>(models_dir: &Path, f: impl FnOnce(&mut Aligner) -> R) -> Option<R> {
     if !native_model_installed(models_dir) {
+        static SAID: std::sync::Once = std::sync::Once::new();
+        SAID.call_once(|| {
+            tracing::warn!(
+                "the native English model is not installed in {}: English pronunciation scores \
+                 are less exact (install it with `leo models install {}`)",
+                models_dir.display(),
+                leo_gop::MODEL_DIR_NAME
+            );
+        });
         return None;
     }
     // A poisoned lock only means an earlier reading panicked mid-alignment: the decoder is
