@@ -5,10 +5,6 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use leo_asr::{ExpectedWord, ForcedScore, Language, Request, SpeechWorker, Transcript, Word};
-mod native;
-
-pub use native::{WholeAlignment, align_whole_reading, native_goodness, native_model_installed};
-
 use leo_scoring::calibration::Calibration;
 use leo_scoring::features::{
     ReadingEvidence, WordEvidence, context_features, utterance_features, word_features,
@@ -22,6 +18,10 @@ use leo_scoring::similarity::similarity;
 use leo_scoring::{Assessment, Scores, WordResult, WordStatus};
 use leo_text::syllables::count_syllables;
 use leo_text::{Lang, PassageWord, normalise_heard, passage_words, sentence_case};
+
+mod native;
+
+pub use native::{WholeAlignment, align_whole_reading, native_goodness, native_model_installed};
 
 const TINY_EN_CALIBRATION: &str = include_str!("../../../models/scoring-calibration-tiny.en.json");
 const BASE_CALIBRATION: &str = include_str!("../../../models/scoring-calibration-base.json");
@@ -160,6 +160,23 @@ fn expected_words_source(passage: Vec<PassageWord>, lang: Lang) -> leo_asr::Expe
     })
 }
 
+/// The passage as if every word had been read as printed.
+fn every_word_read(passage: &[PassageWord]) -> Vec<WordResult> {
+    passage
+        .iter()
+        .enumerate()
+        .map(|(index, w)| WordResult {
+            index,
+            text: w.display.clone(),
+            status: WordStatus::Correct,
+            heard: None,
+            start: None,
+            end: None,
+            pronunciation: None,
+        })
+        .collect()
+}
+
 /// Scores a reading of `passage_text` in `samples` (16 kHz mono).
 pub fn assess(
     worker: &SpeechWorker,
@@ -207,23 +224,11 @@ pub fn assess_with(
     request.expected = Some(expected_words_source(passage.clone(), lang));
     // The native-model check of the whole reading runs beside the recogniser, on the guess
     // that every word was read; it is redone after judging only when the guess was wrong.
-    let every_word_read: Vec<WordResult> = passage
-        .iter()
-        .enumerate()
-        .map(|(index, w)| WordResult {
-            index,
-            text: w.display.clone(),
-            status: WordStatus::Correct,
-            heard: None,
-            start: None,
-            end: None,
-            pronunciation: None,
-        })
-        .collect();
     let (transcript, early_alignment) = std::thread::scope(|scope| {
-        let early = native_audio
-            .as_deref()
-            .map(|audio| scope.spawn(|| align_whole_reading(models_dir, audio, &every_word_read)));
+        let early = native_audio.as_deref().map(|audio| {
+            let every_word_read = every_word_read(&passage);
+            scope.spawn(move || align_whole_reading(models_dir, audio, &every_word_read))
+        });
         let transcript = worker.transcribe(request);
         (transcript, early.and_then(|h| h.join().ok().flatten()))
     });

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod calibrate_cmd;
+mod calibration_samples;
 mod classroom;
 mod classroom_cmd;
 mod models_cmd;
