@@ -214,8 +214,8 @@ fn fit_voice<'a>(samples: impl Iterator<Item = &'a Sample>) -> Option<VoiceModel
 }
 
 /// Per sample, the five voice scores from voice models fitted on the other speakers
-/// (`VOICE_FOLDS` folds of whole speakers). A sample without a profile gets the average of
-/// the others, as a reading without one does when scored.
+/// (`VOICE_FOLDS` folds of whole speakers). A sample without a profile has none (`NaN`),
+/// which fitting reads as the others' average, as a reading without one is read when scored.
 fn held_out_voice_scores(samples: &[Sample]) -> Vec<[f64; 5]> {
     let utts: Vec<&str> = samples.iter().map(|s| s.utt.as_str()).collect();
     let (folds, _) = speaker_folds(&utts, VOICE_FOLDS);
@@ -234,13 +234,6 @@ fn held_out_voice_scores(samples: &[Sample]) -> Vec<[f64; 5]> {
                 *scores = models.predict(voice, s.prosody.median_pitch_hz);
             }
         }
-    }
-    for k in 0..5 {
-        let known: Vec<f64> = out.iter().map(|s| s[k]).filter(|v| !v.is_nan()).collect();
-        let average = known.iter().sum::<f64>() / known.len().max(1) as f64;
-        out.iter_mut()
-            .filter(|s| s[k].is_nan())
-            .for_each(|s| s[k] = average);
     }
     out
 }

@@ -61,34 +61,21 @@ impl LinearModel {
     ) -> Vec<LinearModel> {
         let n = x.len().max(1) as f64;
         let d = names.len();
-        // Values that are not numbers (evidence missing for a reading) take their column's
-        // mean, as they do in `predict`; a column with none at all is left out below.
+        // Values that are not numbers (evidence missing for a reading) count as their
+        // column's mean, as they do in `predict`: they sit at no distance from it. A column
+        // with none at all is left out below.
         let mean: Vec<f64> = (0..d)
             .map(|j| {
                 let known: Vec<f64> = x.iter().map(|r| r[j]).filter(|v| v.is_finite()).collect();
                 known.iter().sum::<f64>() / known.len().max(1) as f64
             })
             .collect();
-        let filled: Vec<Vec<f64>>;
-        let x = if x.iter().flatten().all(|v| v.is_finite()) {
-            x
-        } else {
-            filled = x
-                .iter()
-                .map(|r| {
-                    r.iter()
-                        .zip(&mean)
-                        .map(|(&v, &m)| if v.is_finite() { v } else { m })
-                        .collect()
-                })
-                .collect();
-            &filled
-        };
+        let deviation = |v: f64, j: usize| if v.is_finite() { v - mean[j] } else { 0.0 };
         // A column that is constant up to rounding (e.g. a profile value that only followed
         // pitch, once pitch is taken out) is left out: standardising its rounding noise would
         // give it weight.
         let scale: Vec<f64> = (0..d)
-            .map(|j| (x.iter().map(|r| (r[j] - mean[j]).powi(2)).sum::<f64>() / n).sqrt())
+            .map(|j| (x.iter().map(|r| deviation(r[j], j).powi(2)).sum::<f64>() / n).sqrt())
             .zip(&mean)
             .map(|(sd, m)| {
                 if sd > 1e-9 * m.abs().max(1.0) {
@@ -104,7 +91,7 @@ impl LinearModel {
                 (0..d)
                     .map(|j| {
                         if scale[j] > 0.0 {
-                            (r[j] - mean[j]) / scale[j]
+                            deviation(r[j], j) / scale[j]
                         } else {
                             0.0
                         }
@@ -261,8 +248,8 @@ impl Calibration {
     /// Utterance scores (0–10, in [`AspectModels::all`] order) from the reading's features
     /// and, where the calibration reads it, its voice profile with the reader's median pitch.
     /// A reading without a usable profile (nothing was heard, or the profile comes from a
-    /// model of another width) gets the training average for the voice score, so the other
-    /// features decide.
+    /// model of another width) has no voice score, which the model reads as its training
+    /// average, so the other features decide.
     pub fn utterance_scores(
         &self,
         features: &[f64],
@@ -278,12 +265,8 @@ impl Calibration {
             .map(|p| voice.predict(p, median_pitch_hz));
         let mut scores = [0.0; 5];
         for (k, model) in models.iter().enumerate() {
-            let voice_score = match voice_scores {
-                Some(v) => v[k],
-                None => model.mean.last().copied().unwrap_or(0.0),
-            };
             let mut input = features.to_vec();
-            input.push(voice_score);
+            input.push(voice_scores.map_or(f64::NAN, |v| v[k]));
             scores[k] = model.predict(&input);
         }
         scores
