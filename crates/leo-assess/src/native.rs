@@ -6,6 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
+use leo_audio::TARGET_RATE;
 use leo_gop::Aligner;
 use leo_scoring::{WordResult, WordStatus};
 use leo_text::{Lang, normalise_heard};
@@ -29,7 +30,7 @@ fn with_aligner<R>(models_dir: &Path, f: impl FnOnce(&mut Aligner) -> R) -> Opti
                 "the native English model is not installed in {}: English pronunciation scores \
                  are less exact (install it with `leo models install {}`)",
                 models_dir.display(),
-                leo_gop::MODEL_DIR_NAME
+                leo_models::PRONUNCIATION_MODEL
             );
         });
         return None;
@@ -169,7 +170,7 @@ fn align_stretch(
     };
     let start = words[first].start.unwrap_or(0.0) - STRETCH_MARGIN_S;
     let end = words[last].end.unwrap_or(0.0) + STRETCH_MARGIN_S;
-    let at = |t: f64| ((t.max(0.0) * SAMPLE_RATE) as usize).min(samples.len());
+    let at = |t: f64| ((t.max(0.0) * f64::from(TARGET_RATE)) as usize).min(samples.len());
     let stretch_forms: Vec<Vec<String>> = stretch.iter().map(|&i| forms[i].clone()).collect();
     if let Ok(g) = aligner.goodness(&samples[at(start)..at(end)], &stretch_forms) {
         for (&i, g) in stretch.iter().zip(g) {
@@ -192,8 +193,6 @@ fn align_stretch(
         }
     }
 }
-
-const SAMPLE_RATE: f64 = 16_000.0;
 
 /// Words the reader said something for. Omitted and unreached words are left out of the
 /// alignment, so their neighbours are not squeezed to make room for them.

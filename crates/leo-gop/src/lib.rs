@@ -17,15 +17,15 @@ use std::ffi::{CStr, CString};
 use std::path::{Path, PathBuf};
 use std::ptr::NonNull;
 
-/// The folder name of the acoustic model inside Leo's models folder.
-pub const MODEL_DIR_NAME: &str = "pocketsphinx-en-us";
+use leo_models::{PRONUNCIATION_MODEL, pronunciation_model_dir, pronunciation_model_present};
+
 /// Frames per second of PocketSphinx's features.
 pub const FRAMES_PER_SECOND: f64 = 100.0;
 
 #[derive(Debug, thiserror::Error)]
 pub enum GopError {
     #[error(
-        "the English pronunciation model is not installed in {0} (run `leo models install {MODEL_DIR_NAME}`)"
+        "the English pronunciation model is not installed in {0} (run `leo models install {PRONUNCIATION_MODEL}`)"
     )]
     NotInstalled(PathBuf),
     #[error("the English pronunciation model in {dir} could not be loaded")]
@@ -49,7 +49,6 @@ pub struct WordGoodness {
 #[derive(Debug)]
 pub struct Aligner {
     ps: NonNull<ffi::Decoder>,
-    dir: PathBuf,
 }
 
 // SAFETY: the decoder is owned by this value alone and PocketSphinx keeps no thread-affine
@@ -57,15 +56,15 @@ pub struct Aligner {
 unsafe impl Send for Aligner {}
 
 impl Aligner {
-    /// Whether the model files are present in `models_dir`.
+    /// Whether the model files are present in `models_dir`, as `leo models install` leaves
+    /// them.
     pub fn is_installed(models_dir: &Path) -> bool {
-        let dir = models_dir.join(MODEL_DIR_NAME);
-        dir.join("en-us").join("mdef").is_file() && dir.join("cmudict-en-us.dict").is_file()
+        pronunciation_model_present(models_dir)
     }
 
     /// Loads the model from `models_dir/pocketsphinx-en-us`.
     pub fn load(models_dir: &Path) -> Result<Aligner, GopError> {
-        let dir = models_dir.join(MODEL_DIR_NAME);
+        let dir = pronunciation_model_dir(models_dir);
         if !Aligner::is_installed(models_dir) {
             return Err(GopError::NotInstalled(models_dir.to_path_buf()));
         }
@@ -88,13 +87,8 @@ impl Aligner {
             let ps = ffi::ps_init(config);
             ffi::ps_config_free(config);
             let ps = NonNull::new(ps).ok_or_else(load_error)?;
-            Ok(Aligner { ps, dir })
+            Ok(Aligner { ps })
         }
-    }
-
-    /// The folder the model was loaded from.
-    pub fn model_dir(&self) -> &Path {
-        &self.dir
     }
 
     /// Whether the pronunciation dictionary has `word` (lower case, as in the dictionary).
@@ -115,7 +109,7 @@ impl Aligner {
 
     /// Aligns `words` (each passage word as one or more dictionary words, in reading order) to
     /// `samples` (16 kHz mono) and returns each word's goodness. A word with a part the
-    /// dictionary lacks is left out of the alignment and gets `None`.
+    /// dictionary lacks gets `None`.
     pub fn goodness(
         &mut self,
         samples: &[f32],

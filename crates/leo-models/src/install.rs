@@ -238,7 +238,7 @@ pub(crate) fn open_zip(path: &Path) -> Result<zip::ZipArchive<fs::File>, ModelEr
     })
 }
 
-fn read_member(
+pub(crate) fn read_member(
     archive: &mut zip::ZipArchive<fs::File>,
     path: &Path,
     member: &str,

@@ -4,11 +4,10 @@
 //! `pocketsphinx-en-us/en-us/…` and `pocketsphinx-en-us/cmudict-en-us.dict`.
 
 use std::fs;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::error::ModelError;
-use crate::install::{Installed, Installer, open_zip};
+use crate::install::{Installed, Installer, open_zip, read_member};
 use crate::manifest::Wheel;
 
 /// The name `leo models install` knows the model by, and its folder in the models folder.
@@ -95,16 +94,7 @@ impl Installer {
         for (member, expected) in MEMBERS {
             let name = format!("pocketsphinx/model/en-us/{member}");
             let mut bytes = Vec::new();
-            archive
-                .by_name(&name)
-                .map_err(|e| {
-                    ModelError::Unrecognised(format!("{} has no {name}: {e}", path.display()))
-                })?
-                .read_to_end(&mut bytes)
-                .map_err(|source| ModelError::IoAt {
-                    path: path.clone(),
-                    source,
-                })?;
+            read_member(&mut archive, &path, &name, &mut bytes)?;
             if bytes.len() as u64 != expected {
                 return Err(ModelError::Unrecognised(format!(
                     "{name} in {} is {} bytes, expected {expected}",

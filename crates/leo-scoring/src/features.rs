@@ -178,7 +178,7 @@ pub const UTTERANCE_FEATURES: [&str; 19] = [
 const MAX_CALIBRATED_WORDS: usize = 10;
 
 /// Linear-interpolated percentile (`q` in 0–1) of `values`, or `empty` when there are none.
-fn percentile(values: &[f64], q: f64, empty: f64) -> f64 {
+pub(crate) fn percentile(values: &[f64], q: f64, empty: f64) -> f64 {
     let mut v: Vec<f64> = values.to_vec();
     if v.is_empty() {
         return empty;

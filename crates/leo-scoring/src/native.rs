@@ -4,6 +4,8 @@
 //! recording could not give (a Spanish reading, a word the dictionary lacks, no model
 //! installed) is `NaN`, which the calibrated models read as average.
 
+use crate::features::percentile;
+
 /// The word model's feature.
 pub const NATIVE_WORD_FEATURE: &str = "native_goodness";
 
@@ -21,15 +23,8 @@ pub fn native_word_values(goodness: &[Option<f64>]) -> Vec<f64> {
 
 /// The utterance models' values, in the order of [`NATIVE_UTTERANCE_FEATURES`].
 pub fn native_utterance_values(goodness: &[Option<f64>]) -> [f64; 2] {
-    let mut known: Vec<f64> = goodness.iter().flatten().copied().collect();
-    if known.is_empty() {
-        return [f64::NAN; 2];
-    }
-    known.sort_by(f64::total_cmp);
-    let at = 0.25 * (known.len() - 1) as f64;
-    let (lo, hi) = (at.floor() as usize, at.ceil() as usize);
-    let low = known[lo] + (known[hi] - known[lo]) * (at - lo as f64);
-    [mean_of_known(goodness), low]
+    let known: Vec<f64> = goodness.iter().flatten().copied().collect();
+    [mean_of_known(goodness), percentile(&known, 0.25, f64::NAN)]
 }
 
 fn mean_of_known(goodness: &[Option<f64>]) -> f64 {
